@@ -1,0 +1,144 @@
+"""Lint rules over cards: one small function a rule, listed in one place (`CARD_RULES`).
+
+Rules see the Markdown source of each field with its location, so a finding points at the exact line and column.
+Rules that need the whole tree (duplicates) run in `tree_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from .cards import Card
+from .findings import Finding, finding
+from .markup import scan
+from .source import Text
+
+WORD_LIMIT = 60
+LIST_LIMIT = 5
+
+CardRule = Callable[[Card], Iterator[Finding]]
+
+_CLOZE_OPEN = re.compile(r"\{\{c\d+::")
+_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.IGNORECASE)
+_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
+_JAVASCRIPT_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def _blank(text: str, kinds: frozenset[str]) -> str:
+    """The text with spans of the given kinds replaced by spaces, so offsets still line up."""
+    chars = list(text)
+    for span in scan(text):
+        if span.kind in kinds:
+            for index in range(span.start, span.end):
+                if chars[index] != "\n":
+                    chars[index] = " "
+    return "".join(chars)
+
+
+_CODE = frozenset({"fence", "code"})
+_CODE_AND_MATH = frozenset({"fence", "code", "math-inline", "math-display", "dollar"})
+
+
+def _at(card: Card, text: Text, offset: int, rule: str, message: str) -> Finding:
+    line, col = text.locate(offset)
+    return finding(card.path, line, col, rule, message)
+
+
+def unbalanced_math(card: Card) -> Iterator[Finding]:
+    for text in card.fields.values():
+        for span in scan(text.value):
+            if span.kind == "stray":
+                yield _at(card, text, span.start, "unbalanced-math", "unmatched '$': close the math, or write \\$")
+
+
+def unbalanced_cloze(card: Card) -> Iterator[Finding]:
+    for name, text in card.fields.items():
+        plain = _blank(text.value, _CODE_AND_MATH)
+        if card.kind != "cloze" or name != "Text":
+            found = _CLOZE_OPEN.search(plain)
+            if found:
+                yield _at(card, text, found.start(), "unbalanced-cloze", "a cloze deletion outside a Cloze: field")
+            continue
+        opened: list[int] = []
+        for token in re.finditer(r"\{\{c\d+::|\}\}", plain):
+            if token.group(0) == "}}":
+                if not opened:
+                    yield _at(card, text, token.start(), "unbalanced-cloze", "'}}' closes no cloze deletion")
+                    continue
+                opened.pop()
+            else:
+                opened.append(token.start())
+        for start in opened:
+            yield _at(card, text, start, "unbalanced-cloze", "cloze deletion is never closed with '}}'")
+        if not _CLOZE_OPEN.search(plain):
+            yield _at(card, text, 0, "missing-field", "a cloze card needs at least one {{c1::...}} deletion")
+
+
+def unsafe_html(card: Card) -> Iterator[Finding]:
+    for text in card.fields.values():
+        plain = _blank(text.value, _CODE)
+        for pattern, what in (
+            (_UNSAFE_TAG, "<{}> could run script"),
+            (_EVENT_ATTRIBUTE, "the {} attribute could run script"),
+            (_JAVASCRIPT_URL, "a javascript: URL could run script"),
+        ):
+            for match in pattern.finditer(plain):
+                detail = match.group(1) if match.groups() else ""
+                offset = match.start(1) if match.groups() else match.start()
+                yield _at(card, text, offset, "unsafe-html", what.format(detail.lower()))
+
+
+def long_answer(card: Card) -> Iterator[Finding]:
+    name = {"basic": "Back", "cloze": "Text"}.get(card.kind)
+    text = card.fields.get(name or "")
+    if text is None:
+        return
+    words = len(_WORD.findall(_blank(text.value, _CODE_AND_MATH)))
+    if words > WORD_LIMIT:
+        yield _at(card, text, 0, "long-answer", f"{words} words (limit {WORD_LIMIT}): split it into several cards")
+
+
+def long_list(card: Card) -> Iterator[Finding]:
+    text = card.fields.get("Back")
+    if card.kind != "basic" or text is None:
+        return
+    items = _LIST_ITEM.findall(_blank(text.value, _CODE))
+    if len(items) >= LIST_LIMIT:
+        yield _at(card, text, 0, "long-list", f"a list of {len(items)} items: make it cloze deletions")
+
+
+def no_source(card: Card) -> Iterator[Finding]:
+    if "Source" not in card.fields:
+        yield finding(card.path, card.line, 1, "no-source", "no Source: line and no `source` in the front matter")
+
+
+CARD_RULES: tuple[CardRule, ...] = (unbalanced_math, unbalanced_cloze, unsafe_html, long_answer, long_list, no_source)
+
+
+def card_rules(card: Card) -> list[Finding]:
+    return [item for rule in CARD_RULES for item in rule(card)]
+
+
+def tree_rules(cards: list[Card]) -> list[Finding]:
+    findings: list[Finding] = []
+    first_by_id: dict[str, Card] = {}
+    first_by_question: dict[str, Card] = {}
+    for card in cards:
+        earlier = first_by_id.setdefault(card.id, card)
+        if earlier is not card:
+            where = f"{earlier.path}:{earlier.line}"
+            findings.append(
+                finding(card.path, card.line, 1, "duplicate-id", f"id {card.id!r} is already used at {where}")
+            )
+        if card.kind != "basic" or not card.question:
+            continue
+        same = first_by_question.setdefault(card.question, card)
+        if same is not card:
+            where = f"{same.path}:{same.line}"
+            findings.append(
+                finding(card.path, card.line, 1, "duplicate-question", f"the same question as {same.id!r} at {where}")
+            )
+    return findings

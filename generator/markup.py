@@ -1,0 +1,263 @@
+"""Markdown to card HTML that works offline in Anki desktop and AnkiMobile.
+
+Fenced code is highlighted here with Pygments (CSS classes, no JavaScript), math is lifted out before Markdown can
+mangle it and handed to Anki's MathJax as `\\(...\\)` / `\\[...\\]`, and tables come from Python-Markdown. The
+`scan_*` functions find math and code spans in source text; the lint rules and the renderer share them, so what is
+checked is exactly what is rendered.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import markdown
+from markdown.preprocessors import Preprocessor
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import TextLexer, get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from .source import fence_closes
+
+CODE_CSS_CLASS = "codehilite"
+_FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A region of source text: [start, end) offsets and what it is."""
+
+    start: int
+    end: int
+    kind: str  # "fence", "code" (inline), "math-inline", "math-display", "dollar" (escaped \$), "stray" (lone $)
+
+
+def scan(text: str) -> list[Span]:
+    """Code blocks, code spans, math, escaped dollars and unmatched dollars, in order, outside each other."""
+    spans: list[Span] = []
+    position = 0
+    length = len(text)
+    line_start = True
+    while position < length:
+        char = text[position]
+        if line_start:
+            fence_end = _fenced_block_end(text, position)
+            if fence_end is not None:
+                spans.append(Span(position, fence_end, "fence"))
+                position = fence_end
+                continue
+        line_start = char == "\n"
+        if char == "`":
+            run = _run_length(text, position, "`")
+            close = text.find("`" * run, position + run)
+            while close != -1 and _run_length(text, close, "`") != run:
+                close = text.find("`" * run, close + _run_length(text, close, "`"))
+            if close == -1:
+                position += run
+                continue
+            spans.append(Span(position, close + run, "code"))
+            position = close + run
+            continue
+        if char == "\\" and position + 1 < length:
+            following = text[position + 1]
+            if following == "$":
+                spans.append(Span(position, position + 2, "dollar"))
+                position += 2
+                continue
+            if following in "([":
+                closer = "\\)" if following == "(" else "\\]"
+                close = text.find(closer, position + 2)
+                if close != -1:
+                    kind = "math-inline" if following == "(" else "math-display"
+                    spans.append(Span(position, close + 2, kind))
+                    position = close + 2
+                    continue
+            position += 2
+            continue
+        if char == "$":
+            span = _dollar_math(text, position)
+            spans.append(span)
+            position = span.end
+            continue
+        position += 1
+    return spans
+
+
+def _run_length(text: str, position: int, char: str) -> int:
+    end = position
+    while end < len(text) and text[end] == char:
+        end += 1
+    return end - position
+
+
+def _fenced_block_end(text: str, position: int) -> int | None:
+    line_end = text.find("\n", position)
+    first = text[position : line_end if line_end != -1 else len(text)]
+    opening = _FENCE.match(first)
+    if opening is None:
+        return None
+    fence = opening.group(2)
+    cursor = line_end
+    while cursor != -1:
+        next_end = text.find("\n", cursor + 1)
+        line = text[cursor + 1 : next_end if next_end != -1 else len(text)]
+        if fence_closes(line, fence):
+            return next_end if next_end != -1 else len(text)
+        cursor = next_end
+    return len(text)  # an unclosed fence runs to the end, as in CommonMark
+
+
+def _dollar_math(text: str, position: int) -> Span:
+    if text.startswith("$$", position):
+        close = text.find("$$", position + 2)
+        if close != -1 and text[position + 2 : close].strip():
+            return Span(position, close + 2, "math-display")
+        return Span(position, position + 2, "stray")
+    # Inline: `$x$`, the opening `$` not followed by a space, the closing one not preceded by one (pandoc's rule).
+    cursor = position + 1
+    if cursor < len(text) and not text[cursor].isspace():
+        while True:
+            close = text.find("$", cursor)
+            if close == -1 or "\n\n" in text[position:close]:
+                break
+            if text[close - 1] == "\\":
+                cursor = close + 1
+                continue
+            if not text[close - 1].isspace() and close > position + 1:
+                return Span(position, close + 1, "math-inline")
+            break
+    return Span(position, position + 1, "stray")
+
+
+def math_body(text: str, span: Span) -> str:
+    if text.startswith("$$", span.start):
+        return text[span.start + 2 : span.end - 2]
+    if text.startswith("$", span.start):
+        return text[span.start + 1 : span.end - 1]
+    return text[span.start + 2 : span.end - 2]
+
+
+def mathjax(body: str, display: bool) -> str:
+    """Anki's MathJax delimiters around HTML-escaped TeX; `}}` is split so it can never close a cloze."""
+    body = body.strip()
+    while "}}" in body:
+        body = body.replace("}}", "} }")
+    escaped = html.escape(body, quote=False)
+    return f"\\[{escaped}\\]" if display else f"\\({escaped}\\)"
+
+
+@lru_cache(maxsize=64)
+def _lexer(language: str) -> Lexer:
+    lexer: Lexer
+    try:
+        lexer = get_lexer_by_name(language.lower(), stripnl=False) if language else TextLexer()
+    except ClassNotFound:
+        lexer = TextLexer()
+    return lexer
+
+
+_FORMATTER = HtmlFormatter(cssclass=CODE_CSS_CLASS, nowrap=False)
+
+
+def highlight_code(code: str, language: str) -> str:
+    return str(highlight(code, _lexer(language), _FORMATTER)).strip()
+
+
+def code_css() -> str:
+    """Pygments colours for light mode, and a dark style under Anki's night-mode classes."""
+    light = _style_defs("default", f".{CODE_CSS_CLASS}")
+    dark = "\n".join(_style_defs("monokai", f"{night} .{CODE_CSS_CLASS}") for night in (".nightMode", ".night_mode"))
+    return f"{light}\n{dark}\n"
+
+
+def _style_defs(style: str, selector: str) -> str:
+    formatter: Any = HtmlFormatter(style=style)  # NOTE: Pygments' stubs leave get_style_defs untyped
+    return str(formatter.get_style_defs(selector))
+
+
+class _StashPreprocessor(Preprocessor):
+    """Lift fenced code and math out of the text before Markdown sees it, as raw-HTML placeholders."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        pieces: list[str] = []
+        cursor = 0
+        for span in scan(text):
+            if span.kind != "code":  # inline code spans stay with Markdown
+                pieces.append(text[cursor : span.start])
+                pieces.append(self._replacement(text, span))
+                cursor = span.end
+        pieces.append(text[cursor:])
+        return "".join(pieces).split("\n")
+
+    def _replacement(self, text: str, span: Span) -> str:
+        stash = self.md.htmlStash.store
+        if span.kind == "fence":
+            block = text[span.start : span.end]
+            indent, language, code = _split_fence(block)
+            return f"\n{indent}{stash(highlight_code(code, language))}\n"  # a block of its own
+        if span.kind in ("math-inline", "math-display"):
+            return stash(mathjax(math_body(text, span), display=span.kind == "math-display"))
+        return stash("$")  # an escaped or a lone dollar sign is a literal one
+
+
+def _split_fence(block: str) -> tuple[str, str, str]:
+    lines = block.split("\n")
+    opening = _FENCE.match(lines[0])
+    assert opening is not None
+    indent, fence, language = opening.group(1), opening.group(2), opening.group(3)
+    body = lines[1:]
+    if body and fence_closes(body[-1], fence):
+        body = body[:-1]
+    code = "\n".join(line[len(indent) :] if line.startswith(indent) else line.lstrip() for line in body)
+    return indent, language, code + "\n"
+
+
+class _CardExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        md.preprocessors.register(_StashPreprocessor(md), "card-stash", 25)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown(extensions=["tables", "sane_lists", _CardExtension()], output_format="html")
+
+
+_SINGLE_PARAGRAPH = re.compile(r"<p>((?:(?!<p>).)*)</p>", re.DOTALL)
+
+
+def render(text: str, inline: bool = False) -> str:
+    """Card HTML for a field's Markdown. With `inline`, a lone paragraph loses its `<p>` wrapper."""
+    if not text.strip():
+        return ""
+    converter = _markdown()
+    converter.reset()
+    rendered = converter.convert(text).strip()
+    if inline:
+        only = _SINGLE_PARAGRAPH.fullmatch(rendered)
+        if only:
+            return only.group(1)
+    return rendered
+
+
+_IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
+
+
+def image_sources(rendered: str) -> Iterator[str]:
+    for match in _IMG_SRC.finditer(rendered):
+        yield html.unescape(match.group(3) if match.group(3) is not None else match.group(4))
+
+
+def replace_image_sources(rendered: str, media_names: dict[str, str]) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        source = html.unescape(match.group(3) if match.group(3) is not None else match.group(4))
+        name = media_names.get(source)
+        return match.group(0) if name is None else f'{match.group(1)}"{html.escape(name)}"'
+
+    return _IMG_SRC.sub(substitute, rendered)

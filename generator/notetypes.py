@@ -1,0 +1,121 @@
+"""The three note types the decks use. Their IDs and field lists are a released contract.
+
+Anki matches an imported note to the user's copy by GUID and note-type ID, and matches fields by name. So the IDs
+below never change, and a change to a field list is a schema change that the ledger catches and explains
+(see `ledger.schema_changes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from .markup import code_css
+
+
+@dataclass(frozen=True)
+class NoteType:
+    kind: str  # the card kind in the Markdown: basic, cloze, problem
+    id: int
+    name: str
+    fields: tuple[str, ...]
+    front: str
+    back: str
+    is_cloze: bool = False
+
+    @property
+    def fingerprint(self) -> str:
+        """A hash of everything Anki stores for the note type, so a template or CSS change gets a new mod time."""
+        payload = json.dumps([self.id, self.name, self.fields, self.front, self.back, self.is_cloze, CSS])
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+_SOURCE = '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+_EXTRA = '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
+
+BASIC = NoteType(
+    kind="basic",
+    id=1842310571,
+    name="MLE Interview: Basic",
+    fields=("Front", "Back", "Extra", "Source", "Id"),
+    front='<div class="question">{{Front}}</div>',
+    back=f'<div class="question">{{{{Front}}}}</div>\n<hr id="answer">\n<div class="answer">{{{{Back}}}}</div>\n'
+    f"{_EXTRA}\n{_SOURCE}",
+)
+
+_CLOZE_FRONT = (
+    '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}\n<div class="cloze-text">{{cloze:Text}}</div>'
+)
+CLOZE = NoteType(
+    kind="cloze",
+    id=1842310572,
+    name="MLE Interview: Cloze",
+    fields=("Text", "Context", "Extra", "Source", "Id"),
+    front=_CLOZE_FRONT,
+    back=f"{_CLOZE_FRONT}\n{_EXTRA}\n{_SOURCE}",
+    is_cloze=True,
+)
+
+_PROBLEM_FRONT = '<div class="problem-title">{{Title}}</div>\n<div class="prompt">{{Prompt}}</div>'
+PROBLEM = NoteType(
+    kind="problem",
+    id=1842310573,
+    name="MLE Interview: Problem",
+    fields=(
+        "Title",
+        "Prompt",
+        "Pattern",
+        "Approach",
+        "Time",
+        "Space",
+        "EdgeCases",
+        "Solution",
+        "Tests",
+        "Extra",
+        "Source",
+        "Id",
+    ),
+    front=_PROBLEM_FRONT + '\n<div class="ask">Pattern, approach, complexity, edge cases, code?</div>',
+    back=_PROBLEM_FRONT
+    + '\n<hr id="answer">\n'
+    + '<dl class="facts"><dt>Pattern</dt><dd>{{Pattern}}</dd><dt>Approach</dt><dd>{{Approach}}</dd>'
+    + "<dt>Time</dt><dd>{{Time}}</dd><dt>Space</dt><dd>{{Space}}</dd>"
+    + "<dt>Edge cases</dt><dd>{{EdgeCases}}</dd></dl>\n"
+    + '<div class="solution">{{Solution}}</div>\n<div class="tests">{{Tests}}</div>\n'
+    + f"{_EXTRA}\n{_SOURCE}",
+)
+
+NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM)}
+
+_BASE_CSS = """\
+.card {
+  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 19px; line-height: 1.45; text-align: left; color: #1d1d1f; background: #fff;
+  max-width: 46em; margin: 0 auto; padding: 0 0.6em;
+}
+.nightMode.card, .night_mode .card, .nightMode .card { color: #e6e6e6; background: #1e1e1e; }
+.question, .problem-title { font-weight: 600; }
+.context { font-size: 0.8em; opacity: 0.7; margin-bottom: 0.4em; }
+.cloze { font-weight: 700; color: #0057b7; }
+.nightMode .cloze, .night_mode .cloze { color: #7fb8ff; }
+.ask { margin-top: 0.8em; font-size: 0.85em; opacity: 0.7; }
+.extra { margin-top: 0.9em; font-size: 0.88em; opacity: 0.85; }
+.source { margin-top: 1.1em; font-size: 0.75em; opacity: 0.65; }
+.source::before { content: "Source: "; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25em 0.8em; margin: 0.6em 0; }
+dl.facts dt { font-weight: 600; }
+dl.facts dd { margin: 0; }
+dl.facts dd > p:first-child { margin-top: 0; }
+code { font-family: "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
+:not(pre) > code { background: rgba(127, 127, 127, 0.15); border-radius: 3px; padding: 0 0.2em; }
+.codehilite { border-radius: 6px; margin: 0.5em 0; }
+.codehilite pre { margin: 0; padding: 0.6em 0.8em; overflow-x: auto; font-size: 0.8em; line-height: 1.4;
+  white-space: pre; -webkit-overflow-scrolling: touch; }
+table { border-collapse: collapse; margin: 0.5em 0; }
+th, td { border: 1px solid rgba(127, 127, 127, 0.5); padding: 0.2em 0.5em; }
+img { max-width: 100%; height: auto; }
+.nightMode img[src$=".svg"], .night_mode img[src$=".svg"] { filter: invert(0.9) hue-rotate(180deg); }
+"""
+
+CSS = _BASE_CSS + code_css()

@@ -1,0 +1,238 @@
+"""Compile a content tree: parse, lint, run solutions, render, stamp with the ledger, and write the package.
+
+`compile_tree` does everything but write, so `check`, `diff` and `stats` share one path with `build`, and what is
+checked is exactly what ships.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import genanki
+
+from addon import categories
+
+from . import ledger as ledgers
+from . import lint, problems
+from .cards import Card, build_cards
+from .findings import ContentError, Finding, finding
+from .ledger import Ledger, NoteRecord, SchemaChange
+from .notetypes import NOTE_TYPES, NoteType
+from .package import PackageNote, write_package
+from .render import MediaResolver, RenderCache, note_fields, render_cards, used_media
+from .source import parse
+from .tree import Tree, load_tree
+
+
+@dataclass
+class Changes:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    kind_changed: list[tuple[str, str, str]] = field(default_factory=list)
+    moved: list[tuple[str, str, str]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    note_types: list[str] = field(default_factory=list)
+
+    def any(self) -> bool:
+        return any((self.added, self.changed, self.kind_changed, self.moved, self.removed, self.note_types))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "kind_changed": [{"id": i, "from": a, "to": b} for i, a, b in self.kind_changed],
+            "moved": [{"id": i, "from": a, "to": b} for i, a, b in self.moved],
+            "removed": self.removed,
+            "note_types": self.note_types,
+        }
+
+
+@dataclass
+class Compiled:
+    tree: Tree
+    cards: list[Card]
+    findings: list[Finding]
+    notes: list[PackageNote]
+    media: list[tuple[str, Path]]
+    ledger: Ledger
+    changes: Changes
+    schema_changes: list[SchemaChange]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [item for item in self.findings if item.is_error]
+
+
+@dataclass(frozen=True)
+class Options:
+    run_solutions: bool = True
+    cache_dir: Path | None = None
+    jobs: int | None = None
+    note_types: dict[str, NoteType] = field(default_factory=lambda: dict(NOTE_TYPES))
+    extra_tests: dict[str, str] = field(default_factory=dict)  # card id -> more asserts, from the test suite
+
+
+def compile_tree(root: Path, options: Options | None = None) -> Compiled:
+    options = options or Options()
+    tree = load_tree(root)
+    cards, findings = _read_cards(tree)
+    findings.extend(lint.tree_rules(cards))
+    for card in cards:
+        findings.extend(lint.card_rules(card))
+    if options.run_solutions:
+        findings.extend(_run_solutions(cards, options))
+
+    cache = RenderCache(options.cache_dir / f"{tree.package}-render.pickle" if options.cache_dir else None)
+    rendered = render_cards(cards, cache, options.jobs)
+    resolver = MediaResolver(tree.root)
+    old = ledgers.load(tree.ledger_path)
+    clock = ledgers.now()
+    new = Ledger()
+    changes = Changes()
+    notes: list[PackageNote] = []
+    media_names: set[str] = set()
+    seen: set[str] = set()
+    for position, (card, result) in enumerate(zip(cards, rendered, strict=True)):
+        names, media_findings = resolver.resolve(card, result)
+        findings.extend(media_findings)
+        if card.id in seen:
+            continue  # a duplicate id is already an error; keep the first card
+        seen.add(card.id)
+        media_names.update(names.values())
+        note_type = options.note_types[card.kind]
+        fields = note_fields(card, result, names, note_type)
+        digest = ledgers.content_hash(card.kind, fields, card.tags)
+        previous = old.notes.get(card.id)
+        record = ledgers.stamp(previous, card.kind, digest, card.deck, clock)
+        new.notes[card.id] = record
+        _record_change(changes, card.id, previous, record)
+        guid = genanki.guid_for(tree.namespace, card.kind, card.id)
+        notes.append(PackageNote(note_type, guid, fields, card.tags, card.deck, record.mod, position))
+    changes.removed = sorted(set(old.notes) - set(new.notes))
+
+    used_types = list(options.note_types.values())
+    schema = ledgers.schema_changes(old, used_types)
+    for note_type in used_types:
+        previous_type = old.note_types.get(note_type.kind)
+        new.note_types[note_type.kind] = ledgers.stamp_note_type(previous_type, note_type, clock)
+        if previous_type is not None and previous_type != new.note_types[note_type.kind]:
+            changes.note_types.append(note_type.name)
+    cache.save()
+    media = [(item.name, item.path) for item in used_media(resolver, media_names)]
+    findings.sort()
+    return Compiled(tree, cards, findings, notes, media, new, changes, schema)
+
+
+def _read_cards(tree: Tree) -> tuple[list[Card], list[Finding]]:
+    cards: list[Card] = []
+    findings: list[Finding] = []
+    for path in tree.markdown_files():
+        relative = tree.relative(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            findings.append(finding(relative, 1, error.start + 1, "front-matter", "the file is not UTF-8 text"))
+            continue
+        parsed = parse(text, relative)
+        findings.extend(parsed.findings)
+        file_cards, card_findings = build_cards(tree, parsed, path.parent)
+        cards.extend(file_cards)
+        findings.extend(card_findings)
+    return cards, findings
+
+
+def _run_solutions(cards: list[Card], options: Options) -> list[Finding]:
+    programs: list[problems.Program] = []
+    findings: list[Finding] = []
+    for card in cards:
+        if card.kind != "problem":
+            continue
+        item = problems.program(card, options.extra_tests.get(card.id, ""))
+        if isinstance(item, Finding):
+            findings.append(item)
+        else:
+            programs.append(item)
+    passed_path = options.cache_dir / "solutions-passed.json" if options.cache_dir else None
+    passed: set[str] = set()
+    if passed_path is not None and passed_path.exists():
+        try:
+            passed = set(json.loads(passed_path.read_text()))
+        except (ValueError, OSError):
+            passed = set()
+    keys = {item.card_id: problems.fingerprint(item) for item in programs}
+    pending = [item for item in programs if keys[item.card_id] not in passed]
+    failures = problems.run(pending)
+    findings.extend(failures.values())
+    if passed_path is not None:
+        now_passed = sorted(keys[item.card_id] for item in programs if item.card_id not in failures)
+        ledgers.write_atomic(passed_path, json.dumps(now_passed).encode())
+    return findings
+
+
+def _record_change(changes: Changes, card_id: str, previous: NoteRecord | None, record: NoteRecord) -> None:
+    if previous is None:
+        changes.added.append(card_id)
+        return
+    if previous.kind != record.kind:
+        changes.kind_changed.append((card_id, previous.kind, record.kind))
+    elif previous.hash != record.hash:
+        changes.changed.append(card_id)
+    if previous.deck != record.deck:
+        changes.moved.append((card_id, previous.deck, record.deck))
+
+
+def build(root: Path, out_dir: Path, options: Options | None = None, accept_schema_change: bool = False) -> Compiled:
+    """Compile and, when there are no errors, write `<out_dir>/<package>.apkg` and the updated ledger."""
+    compiled = compile_tree(root, options)
+    if compiled.errors:
+        raise ContentError(compiled.findings)
+    if compiled.schema_changes and not accept_schema_change:
+        raise SchemaChangeError(compiled.schema_changes)
+    write_package(
+        out_dir / f"{compiled.tree.package}.apkg",
+        compiled.tree.namespace,
+        compiled.notes,
+        {kind: record.mod for kind, record in compiled.ledger.note_types.items()},
+        compiled.media,
+        _deck_descriptions(compiled.tree),
+    )
+    if compiled.ledger.to_json() != ledgers.load(compiled.tree.ledger_path).to_json():
+        ledgers.save(compiled.tree.ledger_path, compiled.ledger)
+    return compiled
+
+
+def _deck_descriptions(tree: Tree) -> dict[str, str]:
+    return {f"{tree.name}::{category.title}": category.description for category in categories.CATEGORIES}
+
+
+class SchemaChangeError(Exception):
+    def __init__(self, changes: list[SchemaChange]) -> None:
+        self.changes = changes
+        super().__init__("\n".join(change.explain() for change in changes))
+
+
+def stats(compiled: Compiled) -> dict[str, object]:
+    by_category: Counter[str] = Counter()
+    by_topic: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    for card in compiled.cards:
+        by_kind[card.kind] += 1
+        interview = [tag for tag in card.tags if categories.category_of_tag(tag)]
+        category = categories.category_of_tag(interview[0]) if interview else None
+        by_category[category or "(none)"] += 1
+        for tag in interview:
+            by_topic[tag] += 1
+    return {
+        "notes": len(compiled.cards),
+        "kinds": dict(sorted(by_kind.items())),
+        "categories": {
+            key: by_category.get(key, 0)
+            for key in (*categories.CATEGORY_KEYS, "(none)")
+            if by_category.get(key, 0) or key != "(none)"
+        },
+        "topics": dict(sorted(by_topic.items())),
+        "media": len(compiled.media),
+    }
