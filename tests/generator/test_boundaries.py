@@ -1,0 +1,48 @@
+"""The architecture's contracts: the generator never imports Anki, and only one add-on module touches Qt."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+
+from conftest import PROJECT_ROOT
+
+GUI_MODULE = "gui.py"
+
+
+def _imports(path: str) -> set[str]:
+    tree = ast.parse((PROJECT_ROOT / path).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_generator_source_never_imports_anki_or_aqt() -> None:
+    for path in sorted((PROJECT_ROOT / "generator").rglob("*.py")):
+        assert not _imports(str(path.relative_to(PROJECT_ROOT))) & {"anki", "aqt", "PyQt6"}, path
+
+
+def test_importing_the_generator_loads_no_anki_module() -> None:
+    probe = (
+        "import sys, generator, generator.cli, addon.categories\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('anki', 'aqt', 'PyQt6'))\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_only_the_gui_module_imports_qt() -> None:
+    for path in sorted((PROJECT_ROOT / "addon").rglob("*.py")):
+        if path.name == GUI_MODULE:
+            continue
+        assert not _imports(str(path.relative_to(PROJECT_ROOT))) & {"aqt", "PyQt6", "PyQt5"}, path
+
+
+def test_categories_module_is_anki_free() -> None:
+    assert not _imports("addon/categories.py") & {"anki", "aqt"}

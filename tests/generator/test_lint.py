@@ -1,0 +1,123 @@
+"""Lint rules on small trees: each finding names the file, line, column and rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import TreeFactory
+
+from generator import Options, compile_tree
+
+
+def _findings(root: Path) -> list[tuple[str, str, int, int]]:
+    compiled = compile_tree(root, Options(jobs=1))
+    return [(item.path, item.rule, item.line, item.col) for item in compiled.findings]
+
+
+def _one_card(make_tree: TreeFactory, body: str, heading: str = "## A question? {#q}") -> list[tuple[str, int, int]]:
+    root = make_tree({"t/cards.md": f"---\nsource: Book\n---\n{heading}\n{body}\n"})
+    return [(rule, line, col) for _, rule, line, col in _findings(root)]
+
+
+def test_clean_cards_have_no_findings(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "The answer, $x^2$, costs \\$5 and `$HOME`.") == []
+
+
+def test_unbalanced_math(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "It costs $5 a month.") == [("unbalanced-math", 5, 10)]
+    assert _one_card(make_tree, "Display $$x") == [("unbalanced-math", 5, 9)]
+
+
+def test_unbalanced_cloze(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "Cloze: A {{c1::B and {{c2::C}}.", heading="## {#q}") == [("unbalanced-cloze", 5, 10)]
+    assert ("unbalanced-cloze", 5, 11) in _one_card(make_tree, "Cloze: A B}}.", heading="## {#q}")
+    assert _one_card(make_tree, "Cloze: $\\frac{1}{x^{2}}$ is {{c1::small}}.", heading="## {#q}") == []
+    assert _one_card(make_tree, "A {{c1::cloze}} in a basic card.") == [("unbalanced-cloze", 5, 3)]
+
+
+def test_unsafe_html_is_refused_but_code_is_not(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "Hi <script>alert(1)</script>") == [
+        ("unsafe-html", 5, 5),
+        ("unsafe-html", 5, 22),
+    ]
+    assert ("unsafe-html", 5, 20) in _one_card(make_tree, 'A <img src="x.png" onerror="alert(1)">')
+    assert _one_card(make_tree, "[link](javascript:alert(1))") == [("unsafe-html", 5, 8)]
+    assert _one_card(make_tree, "Hi\n\n<iframe src=a></iframe>")[0] == ("unsafe-html", 7, 2)
+    assert _one_card(make_tree, "Use `<script>` tags:\n\n```html\n<script>x()</script>\n```") == []
+
+
+def test_images_missing_and_remote(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "See ![d](img/nope.svg).") == [("missing-image", 5, 10)]
+    assert _one_card(make_tree, "See ![d](https://example.com/a.png).") == [("remote-resource", 5, 10)]
+
+
+def test_structure_errors(make_tree: TreeFactory) -> None:
+    assert _one_card(make_tree, "") == [("missing-field", 4, 1)]
+    assert _one_card(make_tree, "A:") == [("empty-field", 5, 3)]
+    assert _one_card(make_tree, "Answer.\nCloze: {{c1::x}}") == [("mixed-kind", 5, 1)]
+    missing = _one_card(make_tree, "Prompt: Do it.", heading="## Problem {#p}")
+    assert {rule for rule, _, _ in missing} == {"missing-field"} and len(missing) == 7
+
+
+def test_duplicates_across_files(make_tree: TreeFactory) -> None:
+    root = make_tree(
+        {
+            "t/a.md": "## What is X? {#same}\nA.\nSource: s\n",
+            "t/b.md": "## What is  x ? {#other}\nB.\nSource: s\n\n## Again {#same}\nC.\nSource: s\n",
+        }
+    )
+    assert _findings(root) == [
+        ("t/b.md", "duplicate-question", 1, 1),
+        ("t/b.md", "duplicate-id", 5, 1),
+    ]
+
+
+def test_minimum_information_warnings(make_tree: TreeFactory) -> None:
+    long_answer = " ".join(["word"] * 61)
+    assert _one_card(make_tree, long_answer) == [("long-answer", 5, 1)]
+    assert _one_card(make_tree, " ".join(["word"] * 60) + " $a + b + c$") == []
+    assert _one_card(make_tree, "\n".join(f"- item {i}" for i in range(5))) == [("long-list", 5, 1)]
+
+
+def test_a_card_without_a_source_is_a_warning(make_tree: TreeFactory) -> None:
+    root = make_tree({"t/x.md": "## Q? {#q}\nA.\n"})
+    assert _findings(root) == [("t/x.md", "no-source", 1, 1)]
+
+
+PROBLEM = """\
+## Add {#add}
+Prompt: Add two numbers.
+Pattern: Arithmetic.
+Approach: Use +.
+Time: $O(1)$
+Space: $O(1)$
+Edge cases: negatives.
+Solution:
+```python
+def add(a, b):
+    return a + b
+```
+Tests:
+```python
+assert add(1, 2) == 3
+assert add(-1, 1) == 1
+```
+Source: Book
+"""
+
+
+def test_problem_solution_runs_and_a_failing_assert_is_located(make_tree: TreeFactory) -> None:
+    root = make_tree({"t/p.md": PROBLEM.replace("== 1\n", "== 0\n")})
+    assert _findings(root) == []
+    root = make_tree({"t/p.md": PROBLEM})
+    findings = compile_tree(root, Options(jobs=1)).findings
+    assert [(item.rule, item.line) for item in findings] == [("solution-fails", 16)]
+    assert "assertion failed" in findings[0].message
+
+
+def test_problem_that_raises_or_hangs_is_an_error(make_tree: TreeFactory) -> None:
+    raising = PROBLEM.replace("return a + b", "return a + c").replace("== 1\n", "== 0\n")
+    root = make_tree({"t/p.md": raising})
+    findings = compile_tree(root, Options(jobs=1)).findings
+    assert [(item.rule, item.line) for item in findings] == [("solution-fails", 11)]
+    assert "NameError" in findings[0].message

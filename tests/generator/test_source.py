@@ -1,0 +1,70 @@
+"""The parser: front matter, card headings, ids and fields, each problem located by file, line and column."""
+
+from __future__ import annotations
+
+from generator.source import Text, parse
+
+
+def _rules(text: str) -> list[tuple[str, int, int]]:
+    return [(item.rule, item.line, item.col) for item in parse(text, "a.md").findings]
+
+
+def test_front_matter_sets_defaults() -> None:
+    parsed = parse("---\nsource: Book, ch. 1\ntags: [one, two]\n---\n## Q? {#q}\nA.\n", "a.md")
+    assert parsed.findings == []
+    assert parsed.front_matter.source == "Book, ch. 1"
+    assert parsed.front_matter.tags == ["one", "two"]
+    assert [card.id for card in parsed.cards] == ["q"]
+
+
+def test_front_matter_errors_are_located() -> None:
+    assert _rules("---\nsource: a\nsorce: b\n---\n") == [("unknown-key", 3, 1)]
+    rule, line, _ = _rules("---\nsource: [unclosed\n---\n")[0]
+    assert rule == "front-matter" and line in (2, 3)
+    assert _rules("---\n- a list\n---\n") == [("front-matter", 2, 1)]
+    assert _rules("---\ntags: {a: 1}\n---\n") == [("front-matter", 2, 1)]
+    assert _rules("---\nsource: a\n") == [("front-matter", 1, 1)]
+    message = parse("---\nsorce: b\n---\n", "a.md").findings[0].message
+    assert "did you mean 'source'" in message
+
+
+def test_ids_are_required_and_checked() -> None:
+    assert _rules("## A question\nAnswer.\n") == [("missing-id", 1, 1)]
+    assert _rules("## A question {#Bad_Id}\nAnswer.\n") == [("invalid-id", 1, 17)]
+    assert _rules("## A question {#" + "a" * 65 + "}\nAnswer.\n")[0][0] == "invalid-id"
+
+
+def test_fields_and_body_are_split_with_locations() -> None:
+    text = "## Two Sum {#two-sum}\nPrompt: Find a pair.\nMore prompt.\nTime: O(n)\nSource: Book\n"
+    card = parse(text, "a.md").cards[0]
+    assert card.heading.value == "Two Sum"
+    assert card.fields["Prompt"] == Text("Find a pair.\nMore prompt.", 2, 9)
+    assert card.fields["Time"].value == "O(n)"
+    assert card.body is None
+
+
+def test_nothing_inside_a_code_fence_is_a_heading_or_a_field() -> None:
+    text = "## Q? {#q}\n```python\n## not a heading\nSource: not a field\n```\nSource: real\n"
+    parsed = parse(text, "a.md")
+    assert len(parsed.cards) == 1
+    assert parsed.cards[0].body is not None and "## not a heading" in parsed.cards[0].body.value
+    assert parsed.cards[0].fields["Source"].value == "real"
+
+
+def test_misspelt_field_is_an_error_but_ordinary_prose_is_not() -> None:
+    assert _rules("## Q? {#q}\nA.\nSorce: a book\n") == [("unknown-key", 3, 1)]
+    assert _rules("## Q? {#q}\nA.\nNote: prose that looks like a key\n") == []
+
+
+def test_duplicate_field_and_orphan_text() -> None:
+    assert _rules("intro\n## Q? {#q}\nA.\nSource: a\nSource: b\n") == [("orphan-text", 1, 1), ("duplicate-field", 5, 1)]
+
+
+def test_text_locate_counts_lines_and_columns() -> None:
+    text = Text("ab\ncd$e", 10, 5)
+    assert text.locate(1) == (10, 6)
+    assert text.locate(5) == (11, 3)
+
+
+def test_crlf_files_parse_like_lf() -> None:
+    assert parse("## Q? {#q}\r\nA.\r\n", "a.md").cards[0].body == parse("## Q? {#q}\nA.\n", "a.md").cards[0].body
