@@ -153,7 +153,7 @@ def _run_solutions(cards: list[Card], options: Options) -> list[Finding]:
         item = problems.program(card, options.extra_tests.get(card.id, ""))
         if isinstance(item, Finding):
             findings.append(item)
-        else:
+        elif item is not None:
             programs.append(item)
     passed_path = options.cache_dir / "solutions-passed.json" if options.cache_dir else None
     passed: set[str] = set()

@@ -48,13 +48,13 @@ def code_block(text: Text) -> tuple[str, int] | None:
     return None
 
 
-def program(card: Card, extra_tests: str = "") -> Program | Finding:
-    """The card's solution and tests, or a finding when either is not a fenced code block."""
+def program(card: Card, extra_tests: str = "") -> Program | Finding | None:
+    """The card's solution and tests; a finding when either is not a code block; None when one is missing."""
     parts: dict[str, tuple[str, int]] = {}
     for name in ("Solution", "Tests"):
         text = card.fields.get(name)
         if text is None:
-            return finding(card.path, card.line, 1, "missing-field", f"a problem card needs {name}:")
+            return None  # already a missing-field error
         block = code_block(text)
         if block is None:
             return finding(card.path, text.line, 1, "missing-field", f"{name}: must be a ```python code block")
