@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import genanki
+
 from addon import categories
 
 from .findings import Finding, finding
@@ -26,6 +28,7 @@ class Card:
     tags: tuple[str, ...]
     fields: dict[str, Text]  # note-field name -> Markdown source; a field absent here is empty
     question: str  # normalised question, for duplicate detection
+    guid: str  # from the tree's namespace, the kind and the id: never from the text
 
     def text(self, name: str) -> str:
         field = self.fields.get(name)
@@ -56,7 +59,7 @@ def build_cards(tree: Tree, parsed: ParsedFile, base_dir: Path) -> tuple[list[Ca
 
     cards: list[Card] = []
     for source in parsed.cards:
-        card = _card(source, front.source, file_tags, place.deck, base_dir, findings)
+        card = _card(source, front.source, file_tags, place.deck, base_dir, tree.namespace, findings)
         if card is not None:
             cards.append(card)
     return cards, findings
@@ -72,6 +75,7 @@ def _card(
     file_tags: list[str],
     deck: str,
     base_dir: Path,
+    namespace: str,
     findings: list[Finding],
 ) -> Card | None:
     path = source.path
@@ -143,6 +147,7 @@ def _card(
         tags=tuple(dict.fromkeys(tags)),
         fields=fields,
         question=_normalise(question_text.value) if question_text else "",
+        guid=genanki.guid_for(namespace, kind, source.id),
     )
 
 

@@ -49,9 +49,10 @@ class Ledger:
             kind: {"fields": list(r.fields), "fingerprint": r.fingerprint, "id": r.id, "mod": r.mod}
             for kind, r in sorted(self.note_types.items())
         }
+        decks: dict[str, str] = {}  # NOTE: ids, hashes and kinds need no escaping; deck names do, once each
         lines = [
-            f"    {json.dumps(note_id)}: "
-            + json.dumps({"deck": r.deck, "hash": r.hash, "kind": r.kind, "mod": r.mod}, ensure_ascii=False)
+            f'    "{note_id}": {{"deck": {decks.get(r.deck) or decks.setdefault(r.deck, _quote(r.deck))}, '
+            f'"hash": "{r.hash}", "kind": "{r.kind}", "mod": {r.mod}}}'
             for note_id, r in sorted(self.notes.items())
         ]
         notes = "{\n" + ",\n".join(lines) + "\n  }" if lines else "{}"
@@ -62,6 +63,10 @@ class Ledger:
             f'  "notes": {notes}\n'
             "}\n"
         )
+
+
+def _quote(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
 
 def load(path: Path) -> Ledger:
@@ -104,7 +109,8 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 
 def content_hash(kind: str, fields: list[str], tags: tuple[str, ...]) -> str:
-    payload = json.dumps([kind, fields, sorted(tags)], ensure_ascii=False)
+    """What a note looks like in Anki: its kind, its fields' HTML and its tags."""
+    payload = "\x1e".join((kind, "\x1f".join(fields), " ".join(sorted(tags))))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from .cards import Card
 from .findings import Finding, finding
@@ -27,6 +28,7 @@ _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
+@lru_cache(maxsize=4096)
 def _blank(text: str, kinds: frozenset[str]) -> str:
     """The text with spans of the given kinds replaced by spaces, so offsets still line up."""
     chars = list(text)

@@ -38,21 +38,29 @@ class Span:
     kind: str  # "fence", "code" (inline), "math-inline", "math-display", "dollar" (escaped \$), "stray" (lone $)
 
 
-def scan(text: str) -> list[Span]:
+_SPECIAL = re.compile(r"^[ \t]*(?:`{3,}|~{3,})|[`\\$]", re.MULTILINE)
+
+
+@lru_cache(maxsize=4096)
+def scan(text: str) -> tuple[Span, ...]:
     """Code blocks, code spans, math, escaped dollars and unmatched dollars, in order, outside each other."""
     spans: list[Span] = []
-    position = 0
     length = len(text)
-    line_start = True
-    while position < length:
-        char = text[position]
-        if line_start:
+    position = 0
+    while True:
+        found = _SPECIAL.search(text, position)
+        if found is None:
+            break
+        position = found.start()
+        if found.end() - position > 1 or text[position] in " \t":  # a fence at the start of a line
             fence_end = _fenced_block_end(text, position)
             if fence_end is not None:
                 spans.append(Span(position, fence_end, "fence"))
                 position = fence_end
                 continue
-        line_start = char == "\n"
+            position = found.end()
+            continue
+        char = text[position]
         if char == "`":
             run = _run_length(text, position, "`")
             close = text.find("`" * run, position + run)
@@ -64,13 +72,13 @@ def scan(text: str) -> list[Span]:
             spans.append(Span(position, close + run, "code"))
             position = close + run
             continue
-        if char == "\\" and position + 1 < length:
-            following = text[position + 1]
+        if char == "\\":
+            following = text[position + 1] if position + 1 < length else ""
             if following == "$":
                 spans.append(Span(position, position + 2, "dollar"))
                 position += 2
                 continue
-            if following in "([":
+            if following in ("(", "["):
                 closer = "\\)" if following == "(" else "\\]"
                 close = text.find(closer, position + 2)
                 if close != -1:
@@ -80,13 +88,10 @@ def scan(text: str) -> list[Span]:
                     continue
             position += 2
             continue
-        if char == "$":
-            span = _dollar_math(text, position)
-            spans.append(span)
-            position = span.end
-            continue
-        position += 1
-    return spans
+        span = _dollar_math(text, position)
+        spans.append(span)
+        position = span.end
+    return tuple(spans)
 
 
 def _run_length(text: str, position: int, char: str) -> int:
@@ -236,14 +241,107 @@ def render(text: str, inline: bool = False) -> str:
     """Card HTML for a field's Markdown. With `inline`, a lone paragraph loses its `<p>` wrapper."""
     if not text.strip():
         return ""
-    converter = _markdown()
-    converter.reset()
-    rendered = converter.convert(text).strip()
+    rendered = fast_render(text)
+    if rendered is None:
+        converter = _markdown()
+        converter.reset()
+        rendered = converter.convert(text).strip()
     if inline:
         only = _SINGLE_PARAGRAPH.fullmatch(rendered)
         if only:
             return only.group(1)
     return rendered
+
+
+# NOTE: The fast path. Most fields are a few plain paragraphs with code spans, math, bold text and code blocks.
+# Python-Markdown spends most of its time on the dozens of inline patterns such text never uses, so text made only
+# of those pieces is rendered here directly. Anything else goes to Python-Markdown. The test suite checks that both
+# paths give the same HTML, on fuzzed text and on every field of the real content.
+_UNSIMPLE_LINE = re.compile(r"^(?:[ \t#>|=+*~-]|\d+[.)]|$)|[ \t]$")
+_UNSIMPLE_CHARS = re.compile(r"[_\[\]!<&\\~`*]")
+_BOLD = re.compile(r"\*\*(?=\S)([^*]+?)(?<=\S)\*\*")
+_NORMALIZED = re.compile(r"[\t\r\x02\x03]")
+_WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def fast_render(text: str) -> str | None:
+    """The HTML Python-Markdown would give for simple text, or None when the text is not simple."""
+    if _NORMALIZED.search(text):
+        return None  # Python-Markdown rewrites tabs and carriage returns first
+    spans = scan(text)
+    blocks: list[str] = []
+    cursor = 0
+    for span in spans:
+        if span.kind != "fence":
+            continue
+        if not (span.start == 0 or text[span.start - 1] == "\n") or text[span.start] in " \t":
+            return None  # an indented fence may belong to a list item
+        before = _fast_paragraphs(text[cursor : span.start], spans, cursor)
+        if before is None:
+            return None
+        blocks.extend(before)
+        _, language, code = _split_fence(text[span.start : span.end])
+        blocks.append(highlight_code(code, language))
+        cursor = span.end
+    rest = _fast_paragraphs(text[cursor:], spans, cursor)
+    if rest is None:
+        return None
+    blocks.extend(rest)
+    return "\n".join(blocks)
+
+
+def _fast_paragraphs(segment: str, spans: tuple[Span, ...], offset: int) -> list[str] | None:
+    paragraphs: list[str] = []
+    position = 0
+    if _WHITESPACE_LINE.search(segment):
+        return None  # Markdown may read spaces and tabs as an indented code block
+    for piece in _BLANK_LINES.split(segment.strip("\n")) if segment.strip() else []:
+        start = segment.find(piece, position)
+        position = start + len(piece)
+        html_text = _fast_inline(
+            piece, [span for span in spans if offset + start <= span.start < offset + position], offset + start
+        )
+        if html_text is None:
+            return None
+        paragraphs.append(f"<p>{html_text}</p>")
+    return paragraphs
+
+
+def _fast_inline(piece: str, spans: list[Span], offset: int) -> str | None:
+    if any(_UNSIMPLE_LINE.search(line) for line in piece.split("\n")):
+        return None
+    out: list[str] = []
+    cursor = 0
+    for span in spans:
+        start, end = span.start - offset, span.end - offset
+        plain = _fast_plain(piece[cursor:start])
+        if plain is None:
+            return None
+        out.append(plain)
+        token = piece[start:end]
+        if span.kind == "code":
+            body = token[1:-1].strip()
+            if not body or "\n" in body or "`" in token[1:-1] or _run_length(piece, end, "`"):
+                return None  # Python-Markdown and CommonMark disagree on runs of backticks
+            out.append(f"<code>{html.escape(body, quote=False)}</code>")
+        elif span.kind in ("math-inline", "math-display"):
+            out.append(mathjax(math_body(piece, Span(start, end, span.kind)), display=span.kind == "math-display"))
+        else:
+            out.append("$")
+        cursor = end
+    plain = _fast_plain(piece[cursor:])
+    if plain is None:
+        return None
+    out.append(plain)
+    return "".join(out)
+
+
+def _fast_plain(segment: str) -> str | None:
+    unwrapped = _BOLD.sub(r"\1", segment)  # bold text must be as simple as the rest
+    if _UNSIMPLE_CHARS.search(unwrapped):
+        return None
+    return _BOLD.sub(r"<strong>\1</strong>", segment.replace(">", "&gt;"))
 
 
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)

@@ -11,19 +11,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import genanki
-
 from addon import categories
 
 from . import ledger as ledgers
 from . import lint, problems
-from .cards import Card, build_cards
-from .findings import ContentError, Finding, finding
+from .cards import Card
+from .files import FileCache, compile_files
+from .findings import ContentError, Finding
 from .ledger import Ledger, NoteRecord, SchemaChange
 from .notetypes import NOTE_TYPES, NoteType
 from .package import PackageNote, write_package
-from .render import MediaResolver, RenderCache, note_fields, render_cards, used_media
-from .source import parse
+from .render import MediaResolver, note_fields, used_media
 from .tree import Tree, load_tree
 
 
@@ -58,6 +56,7 @@ class Compiled:
     notes: list[PackageNote]
     media: list[tuple[str, Path]]
     ledger: Ledger
+    previous_ledger: Ledger
     changes: Changes
     schema_changes: list[SchemaChange]
 
@@ -78,15 +77,14 @@ class Options:
 def compile_tree(root: Path, options: Options | None = None) -> Compiled:
     options = options or Options()
     tree = load_tree(root)
-    cards, findings = _read_cards(tree)
+    cache = FileCache(options.cache_dir / tree.package if options.cache_dir else None)
+    results = compile_files(tree, list(tree.markdown_files()), cache, options.jobs)
+    cards = [card for result in results for card in result.cards]
+    rendered = [item for result in results for item in result.rendered]
+    findings = [item for result in results for item in result.findings]
     findings.extend(lint.tree_rules(cards))
-    for card in cards:
-        findings.extend(lint.card_rules(card))
     if options.run_solutions:
         findings.extend(_run_solutions(cards, options))
-
-    cache = RenderCache(options.cache_dir / f"{tree.package}-render.pickle" if options.cache_dir else None)
-    rendered = render_cards(cards, cache, options.jobs)
     resolver = MediaResolver(tree.root)
     old = ledgers.load(tree.ledger_path)
     clock = ledgers.now()
@@ -109,8 +107,7 @@ def compile_tree(root: Path, options: Options | None = None) -> Compiled:
         record = ledgers.stamp(previous, card.kind, digest, card.deck, clock)
         new.notes[card.id] = record
         _record_change(changes, card.id, previous, record)
-        guid = genanki.guid_for(tree.namespace, card.kind, card.id)
-        notes.append(PackageNote(note_type, guid, fields, card.tags, card.deck, record.mod, position))
+        notes.append(PackageNote(note_type, card.guid, fields, card.tags, card.deck, record.mod, position))
     changes.removed = sorted(set(old.notes) - set(new.notes))
 
     used_types = list(options.note_types.values())
@@ -120,28 +117,9 @@ def compile_tree(root: Path, options: Options | None = None) -> Compiled:
         new.note_types[note_type.kind] = ledgers.stamp_note_type(previous_type, note_type, clock)
         if previous_type is not None and previous_type != new.note_types[note_type.kind]:
             changes.note_types.append(note_type.name)
-    cache.save()
     media = [(item.name, item.path) for item in used_media(resolver, media_names)]
     findings.sort()
-    return Compiled(tree, cards, findings, notes, media, new, changes, schema)
-
-
-def _read_cards(tree: Tree) -> tuple[list[Card], list[Finding]]:
-    cards: list[Card] = []
-    findings: list[Finding] = []
-    for path in tree.markdown_files():
-        relative = tree.relative(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as error:
-            findings.append(finding(relative, 1, error.start + 1, "front-matter", "the file is not UTF-8 text"))
-            continue
-        parsed = parse(text, relative)
-        findings.extend(parsed.findings)
-        file_cards, card_findings = build_cards(tree, parsed, path.parent)
-        cards.extend(file_cards)
-        findings.extend(card_findings)
-    return cards, findings
+    return Compiled(tree, cards, findings, notes, media, new, old, changes, schema)
 
 
 def _run_solutions(cards: list[Card], options: Options) -> list[Finding]:
@@ -199,7 +177,7 @@ def build(root: Path, out_dir: Path, options: Options | None = None, accept_sche
         compiled.media,
         _deck_descriptions(compiled.tree),
     )
-    if compiled.ledger.to_json() != ledgers.load(compiled.tree.ledger_path).to_json():
+    if compiled.ledger != compiled.previous_ledger or not compiled.tree.ledger_path.exists():
         ledgers.save(compiled.tree.ledger_path, compiled.ledger)
     return compiled
 

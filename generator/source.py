@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -34,8 +34,7 @@ _HEADING_ID = re.compile(r"(.*?)[ \t]*\{#([^}]*)\}$")
 _FENCE_OPEN = re.compile(r"[ \t]*(`{3,}|~{3,})")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A piece of source text and where its first character sits (1-based line and column)."""
 
     value: str

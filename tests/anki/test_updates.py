@@ -7,6 +7,7 @@ collection; nothing is mocked.
 from __future__ import annotations
 
 import hashlib
+import time
 import zipfile
 from pathlib import Path
 
@@ -155,10 +156,15 @@ def _with_added_field(note_type: NoteType) -> NoteType:
 
 
 def test_added_field_is_caught_explained_and_imports_with_the_named_options(
-    make_tree: TreeFactory, collection: Collection, tmp_path: Path
+    make_tree: TreeFactory, collection: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # NOTE: Releases are built before users import them. The merge stamps notes with the import time, and ALWAYS
+    # updates only notes whose times differ, so the builds here must not share a second with the import.
+    now = int(time.time())
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(now - 100))
     root = make_tree({"geo/capitals.md": DECK})
     import_package(collection, _build(root, tmp_path / "v1"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(now - 50))
     card_id = answer_first_card(collection)
     changed = dict(NOTE_TYPES, basic=_with_added_field(NOTE_TYPES["basic"]))
     _edit(root, "geo/capitals.md", "Paris.", "Paris, the capital since 987.")

@@ -8,9 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import lint
-from generator.cards import build_cards
-from generator.render import MediaResolver, RenderCache, render_cards
-from generator.source import parse
+from generator.files import compile_file
+from generator.render import MediaResolver
 from generator.tree import Tree
 
 FRAGMENTS = [
@@ -68,16 +67,12 @@ documents = st.lists(lines, max_size=25).map("\n".join)
 @given(text=documents)
 def test_any_text_gives_cards_or_located_findings(text: str, tmp_path: Path) -> None:
     tree = Tree(tmp_path, "Fuzz", "fuzz", "fuzz")
-    parsed = parse(text, "algorithms/fuzz.md")
-    cards, findings = build_cards(tree, parsed, tmp_path)
-    findings += parsed.findings + lint.tree_rules(cards)
-    for card in cards:
-        findings += lint.card_rules(card)
-    rendered = render_cards(cards, RenderCache(None), jobs=1)
+    result = compile_file(tree, tmp_path / "algorithms" / "fuzz.md", text.encode("utf-8", "surrogatepass"))
+    cards, findings = result.cards, result.findings + lint.tree_rules(result.cards)
     resolver = MediaResolver(tmp_path)
-    for card, result in zip(cards, rendered, strict=True):
-        findings += resolver.resolve(card, result)[1]
-        assert all(isinstance(value, str) for value in result.fields.values())
+    for card, rendered in zip(cards, result.rendered, strict=True):
+        findings += resolver.resolve(card, rendered)[1]
+        assert all(isinstance(value, str) for value in rendered.fields.values())
     line_count = text.count("\n") + text.count("\r") + 2
     for item in findings:
         assert item.path == "algorithms/fuzz.md"

@@ -1,0 +1,189 @@
+"""Compile one Markdown file into cards, findings and rendered fields; cache the result by the file's content.
+
+A file is the unit of work: it is parsed, linted and rendered on its own, so files are spread over worker
+processes on a cold build, and a rebuild after an edit redoes only the files that changed. The cache key covers
+the file's bytes and path, the tree's identity, and a fingerprint of the generator's own code and of the Markdown
+and Pygments versions, so a change to any of them invalidates it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pygments
+
+from . import lint
+from .cards import Card, build_cards
+from .findings import Finding, finding
+from .render import Rendered, render_card
+from .source import Text, parse
+from .tree import Tree
+
+_PARALLEL_BYTES = 256 * 1024  # below this much Markdown, worker start-up costs more than it saves
+_CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class FileResult:
+    cards: list[Card]
+    findings: list[Finding]
+    rendered: list[Rendered]
+
+
+def compile_file(tree: Tree, path: Path, data: bytes) -> FileResult:
+    relative = tree.relative(path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return FileResult([], [finding(relative, 1, error.start + 1, "front-matter", "the file is not UTF-8")], [])
+    parsed = parse(text, relative)
+    cards, findings = build_cards(tree, parsed, path.parent)
+    findings = parsed.findings + findings
+    for card in cards:
+        findings.extend(lint.card_rules(card))
+    return FileResult(cards, findings, [render_card(card) for card in cards])
+
+
+def _compile_many(tree: Tree, batch: list[tuple[Path, bytes]]) -> list[Encoded]:
+    """Compile files in a worker; plain tuples travel back to the parent faster than objects."""
+    return [_encode(compile_file(tree, path, data)) for path, data in batch]
+
+
+@lru_cache(maxsize=1)
+def generator_fingerprint() -> str:
+    """Changes whenever the generator's code or its rendering libraries change."""
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{markdown.__version__}:{pygments.__version__}".encode())
+    package = Path(__file__).resolve().parent
+    for source in sorted([*package.glob("*.py"), package.parent / "addon" / "categories.py"]):
+        digest.update(source.name.encode() + source.read_bytes())
+    return digest.hexdigest()
+
+
+# NOTE: The cache is marshal, not pickle: a warm rebuild of 20,000 cards loads it in milliseconds instead of half a
+# second. marshal handles only built-in types, so results are stored as plain tuples (`_encode` / `_decode`).
+Encoded = tuple[Any, ...]
+
+
+def _encode(result: FileResult) -> Encoded:
+    cards = tuple(
+        (
+            card.id,
+            card.kind,
+            card.path,
+            card.line,
+            str(card.base_dir),
+            card.deck,
+            card.tags,
+            {name: tuple(text) for name, text in card.fields.items()},
+            card.question,
+            card.guid,
+        )
+        for card in result.cards
+    )
+    findings = tuple((item.path, item.line, item.col, item.rule, item.message) for item in result.findings)
+    rendered = tuple((item.fields, item.images) for item in result.rendered)
+    return (cards, findings, rendered)
+
+
+def _decode(data: Encoded) -> FileResult:
+    cards_data, findings_data, rendered_data = data
+    folder = Path(cards_data[0][4]) if cards_data else Path()  # NOTE: every card of a file shares its folder
+    cards = [
+        Card(card_id, kind, path, line, folder, deck, tags, {k: Text(*v) for k, v in fields.items()}, question, guid)
+        for card_id, kind, path, line, _, deck, tags, fields, question, guid in cards_data
+    ]
+    findings = [Finding(*item) for item in findings_data]
+    rendered = [Rendered(fields, images) for fields, images in rendered_data]
+    return FileResult(cards, findings, rendered)
+
+
+class FileCache:
+    """Compiled files by content key: one small marshal file an entry, in a folder named for the generator's
+    fingerprint. A rebuild reads the entries it needs and writes only the new ones. A damaged entry is recompiled.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.root = folder
+        self.folder = folder / f"files-{generator_fingerprint()[:16]}" if folder is not None else None
+
+    def key(self, tree: Tree, path: Path, data: bytes) -> str:
+        identity = f"{tree.name}\x1f{tree.namespace}\x1f{tree.relative(path)}\x1f{path.parent.resolve()}\x1f"
+        return hashlib.sha256(identity.encode() + data).hexdigest()
+
+    def get(self, key: str) -> Encoded | None:
+        if self.folder is None:
+            return None
+        try:
+            entry = marshal.loads((self.folder / key).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        return entry if isinstance(entry, tuple) and len(entry) == 3 else None
+
+    def put(self, key: str, entry: Encoded) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=self.folder, prefix=".entry-")
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(marshal.dumps(entry))
+        os.replace(temporary, self.folder / key)
+
+    def prune(self, used: set[str]) -> None:
+        """Drop entries this build did not use, and the folders of other generator versions."""
+        if self.root is None or self.folder is None or not self.root.is_dir():
+            return
+        for folder in self.root.glob("files-*"):
+            if folder != self.folder:
+                shutil.rmtree(folder, ignore_errors=True)
+        if self.folder.is_dir():
+            for entry in self.folder.iterdir():
+                if entry.name not in used:
+                    entry.unlink(missing_ok=True)
+
+
+def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | None = None) -> list[FileResult]:
+    """Every file's result, in the order of `paths`: from the cache, or compiled (in parallel when it pays)."""
+    contents = [path.read_bytes() for path in paths]
+    keys = [cache.key(tree, path, data) for path, data in zip(paths, contents, strict=True)]
+    entries = [cache.get(key) for key in keys]
+    missing = [index for index, entry in enumerate(entries) if entry is None]
+    work = [(paths[index], contents[index]) for index in missing]
+    workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(work))
+    if workers > 1 and sum(len(data) for _, data in work) >= _PARALLEL_BYTES:
+        batches = _balanced(missing, [len(contents[index]) for index in missing], workers * 4)
+        by_index: dict[int, Encoded] = {}
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            jobs_out = pool.map(
+                _compile_many, [tree] * len(batches), [[(paths[i], contents[i]) for i in b] for b in batches]
+            )
+            for batch, encoded in zip(batches, jobs_out, strict=True):
+                by_index.update(zip(batch, encoded, strict=True))
+        compiled = [by_index[index] for index in missing]
+    else:
+        compiled = _compile_many(tree, work)
+    for index, entry in zip(missing, compiled, strict=True):
+        entries[index] = entry
+        cache.put(keys[index], entry)
+    cache.prune(set(keys))
+    return [_decode(entry) for entry in entries if entry is not None]
+
+
+def _balanced(indexes: list[int], sizes: list[int], count: int) -> list[list[int]]:
+    """Split work into `count` batches of similar total size, largest first."""
+    batches: list[list[int]] = [[] for _ in range(max(1, count))]
+    totals = [0] * len(batches)
+    for index, size in sorted(zip(indexes, sizes, strict=True), key=lambda pair: -pair[1]):
+        smallest = totals.index(min(totals))
+        batches[smallest].append(index)
+        totals[smallest] += size
+    return [batch for batch in batches if batch]

@@ -1,0 +1,54 @@
+"""The renderer's fast path must give exactly the HTML that Python-Markdown gives, whenever it takes the text."""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.markup import _markdown, fast_render
+from generator.source import parse
+from generator.tree import load_tree
+
+from conftest import PROJECT_ROOT
+
+
+def _python_markdown(text: str) -> str:
+    converter = _markdown()
+    converter.reset()
+    return converter.convert(text).strip()
+
+
+PIECES = [
+    "word", "two words", " ", "\n", "\n\n", "**bold**", "** not bold**", "*", "**", "`code`", "``a ` b``", "`<x> & y`",
+    "$x_1$", "$$\\sum_i x_i$$", "\\$5", "$", "> quote", "# heading", "- item", "1. one", "a > b", "x < y", "&amp;",
+    "snake_case", "[link](u)", "![i](a.svg)", "\\(a\\)", "\\[b\\]", "\n```python\nx = 1\n```\n", "\n    ```\n    y\n    ```\n",
+    "  ", "\t", "é", "'q'", '"q"', "~~s~~", "===", "---", "|a|", "}}", "{{c1::x}}",
+]
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "600")), deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_fast_path_agrees_with_python_markdown_on_fuzzed_text(text: str) -> None:
+    fast = fast_render(text)
+    if fast is not None and text.strip():
+        assert fast == _python_markdown(text)
+
+
+def test_fast_path_agrees_on_every_field_of_the_real_content() -> None:
+    tree = load_tree(PROJECT_ROOT / "content")
+    taken = compared = 0
+    for path in tree.markdown_files():
+        for card in parse(path.read_text(encoding="utf-8"), tree.relative(path)).cards:
+            texts = [card.heading.value, *(field.value for field in card.fields.values())]
+            texts += [card.body.value] if card.body else []
+            for text in texts:
+                if not text.strip():
+                    continue
+                compared += 1
+                fast = fast_render(text)
+                if fast is not None:
+                    taken += 1
+                    assert fast == _python_markdown(text), (tree.relative(path), card.id, text)
+    assert compared > 0 and taken > 0
