@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -104,6 +105,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SchemaChangeError as error:
         print(f"build.py: schema change: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the reader went away, as with `| head`)
+        return 0
     except OSError as error:
         print(f"build.py: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1

@@ -1,0 +1,34 @@
+"""Every problem card's solution passes its own examples and the extra edge cases in `problem_extras.py`."""
+
+from __future__ import annotations
+
+from conftest import PROJECT_ROOT
+from problem_extras import EXTRA_CASES
+
+from generator import Options, compile_tree
+
+CONTENT = PROJECT_ROOT / "content"
+
+
+def test_every_problem_card_has_extra_cases() -> None:
+    compiled = compile_tree(CONTENT, Options(run_solutions=False))
+    problem_ids = {card.id for card in compiled.cards if card.kind == "problem"}
+    assert len(problem_ids) >= 60
+    assert problem_ids == set(EXTRA_CASES), {
+        "without extra cases": sorted(problem_ids - set(EXTRA_CASES)),
+        "extra cases for no card": sorted(set(EXTRA_CASES) - problem_ids),
+    }
+
+
+def test_solutions_pass_their_examples_and_the_extra_cases() -> None:
+    compiled = compile_tree(CONTENT, Options(extra_tests=EXTRA_CASES, jobs=1))
+    failures = [item.format() for item in compiled.findings if item.rule == "solution-fails"]
+    assert not failures, "\n".join(failures)
+
+
+def test_a_broken_extra_case_is_caught() -> None:
+    """The extra cases really run: a false assert appended to one card fails that card and only that one."""
+    victim = sorted(EXTRA_CASES)[0]
+    compiled = compile_tree(CONTENT, Options(extra_tests={victim: "assert False, 'planted'"}, jobs=1))
+    failures = [item for item in compiled.findings if item.rule == "solution-fails"]
+    assert [victim in item.message and "planted" in item.message for item in failures] == [True]
