@@ -106,7 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"build.py: schema change: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the reader went away, as with `| head`)
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 (the reader went away, as with `| head`)
         return 0
     except OSError as error:
         print(f"build.py: error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), file=sys.stderr)
