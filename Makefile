@@ -1,26 +1,36 @@
 # The two commands of the README:
 #   make        set up .venv and build the decks and the add-on into dist/
-#   make test   install what the tests need (Debian packages included), then ruff, mypy and the whole pytest suite
+#   make test   install what the tests need (Debian packages included), then ruff, mypy and the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP_VERSION := 26.3
+PIP := python -m pip install --quiet --disable-pip-version-check
 
-.PHONY: all build test lint types pytest system-deps clean
+# The add-on's logic is also tested on the oldest Anki that manifest.json claims (24.11), on the Python it bundles.
+COMPAT_VENV := .venv-compat
+COMPAT_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python) $(shell command -v python3.9) $(PYTHON))
+
+.PHONY: all build test lint types pytest compat system-deps clean
 
 all: build
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check "pip==$(PIP_VERSION)"
+	$(BIN)/$(PIP) "pip==$(PIP_VERSION)"
 
 $(VENV)/.build-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group build
+	$(BIN)/$(PIP) --group build
 	touch $@
 
 $(VENV)/.dev-deps: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --group dev
+	$(BIN)/$(PIP) --group dev
 	touch $@ $(VENV)/.build-deps
+
+$(COMPAT_VENV)/.deps: tests/addon/requirements-compat.txt
+	$(COMPAT_PYTHON) -m venv $(COMPAT_VENV)
+	$(COMPAT_VENV)/bin/$(PIP) --only-binary=:all: -r tests/addon/requirements-compat.txt
+	touch $@
 
 build: $(VENV)/.build-deps
 	$(BIN)/python build.py build
@@ -38,7 +48,10 @@ types: $(VENV)/.dev-deps
 pytest: system-deps $(VENV)/.dev-deps
 	$(BIN)/python -m pytest
 
-test: lint types pytest
+compat: $(COMPAT_VENV)/.deps
+	$(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/addon
+
+test: lint types compat pytest
 
 clean:
 	rm -rf dist .cache .pytest_cache .mypy_cache .ruff_cache

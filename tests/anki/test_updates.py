@@ -12,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 from anki_helpers import Collection, answer_first_card, import_package, notes_by_id
 from conftest import TreeFactory
 
-from anki.import_export_pb2 import ImportAnkiPackageUpdateCondition
 from generator import Options, SchemaChangeError, build
 from generator.notetypes import NOTE_TYPES, NoteType
 
@@ -36,6 +36,13 @@ Rome.
 
 Jupiter, about $1.9 \\times 10^{27}$ kg.
 """
+
+# The answer of whichever card the scheduler shows first is edited: (old text, new text).
+EDITS = {
+    "geo-france": ("Paris.", "Paris, on the Seine."),
+    "geo-italy": ("Rome.", "Rome, on the Tiber."),
+    "astro-largest": ("Jupiter, about", "Jupiter, the gas giant, about"),
+}
 
 SVG_V1 = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
 SVG_V2 = b'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle r="9" cx="10" cy="10"/></svg>'
@@ -67,8 +74,8 @@ def test_edited_note_updates_in_place_and_keeps_history(
     before = {key: (note.id, note.mod, note.guid) for key, note in notes_by_id(collection).items()}
     edited = reviewed_note["Id"]
 
-    _edit(root, "geo/capitals.md", {"geo-france": "Paris.", "geo-italy": "Rome.", "astro-largest": "Jupiter"}[edited],
-          {"geo-france": "Paris, on the Seine.", "geo-italy": "Rome, on the Tiber.", "astro-largest": "Planet Jupiter"}[edited])
+    old_text, new_text = EDITS[edited]
+    _edit(root, "geo/capitals.md", old_text, new_text)
     package = _build(root, tmp_path / "v2")
     log = import_package(collection, package)
 
@@ -77,8 +84,7 @@ def test_edited_note_updates_in_place_and_keeps_history(
     assert collection.note_count() == 3, "no note may be duplicated"
     assert after[edited].id == before[edited][0], "the note is updated in place"
     assert after[edited].guid == before[edited][2]
-    assert after[edited]["Back"] != collection.get_note(after[edited].id)["Front"]
-    assert "Seine" in after[edited]["Back"] or "Tiber" in after[edited]["Back"] or "Planet" in after[edited]["Back"]
+    assert new_text in after[edited]["Back"]
     assert collection.db.scalar("select count() from revlog where cid = ?", reviewed_card) == 1, "history is kept"
     assert collection.get_card(reviewed_card).reps == 1
     for key, (note_id, mod, _) in before.items():
@@ -111,8 +117,12 @@ def test_basic_to_cloze_makes_a_new_note_and_the_import_succeeds(
     root = make_tree({"geo/capitals.md": DECK})
     import_package(collection, _build(root, tmp_path / "v1"))
     old_guid = notes_by_id(collection)["geo-italy"].guid
-    _edit(root, "geo/capitals.md", "## What is the capital of Italy? {#geo-italy}\n\nRome.",
-          "## Capitals {#geo-italy}\n\nCloze: The capital of Italy is {{c1::Rome}}.")
+    _edit(
+        root,
+        "geo/capitals.md",
+        "## What is the capital of Italy? {#geo-italy}\n\nRome.",
+        "## Capitals {#geo-italy}\n\nCloze: The capital of Italy is {{c1::Rome}}.",
+    )
     log = import_package(collection, _build(root, tmp_path / "v2"))
     assert len(log.new) == 1
     cloze = [collection.get_note(nid) for nid in collection.find_notes('"note:MLE Interview: Cloze"')]
@@ -185,7 +195,7 @@ def test_added_field_is_caught_explained_and_imports_with_the_named_options(
     assert len(log.new) == 0
     notes = notes_by_id(collection)
     assert collection.note_count() == 3
-    assert "Hint" in notes["geo-france"].keys()
+    assert "Hint" in notes["geo-france"]
     assert "987" in notes["geo-france"]["Back"]
     assert collection.db.scalar("select count() from revlog where cid = ?", card_id) == 1
     # The schema is recorded now: the next build passes without the flag.

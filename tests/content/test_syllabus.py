@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 import pytest
 import yaml
 from conftest import PROJECT_ROOT
@@ -60,4 +61,3 @@ def test_the_yaml_is_a_complete_copy_of_the_shared_checklist() -> None:
     assert not missing, "items missing from content/syllabus.yaml:\n" + "\n".join(missing)
     copied = [(p, s, i) for p, sections in mapping.items() for s, items in sections.items() for i in items]
     assert sorted(copied) == sorted(expected), "content/syllabus.yaml has items the shared syllabus does not"
-

@@ -74,7 +74,9 @@ def test_build_writes_deck_ledger_and_addon(
     assert not any("__pycache__" in name or name.startswith("tests/") or "/" in name.split("/")[0] for name in names)
 
 
-def test_failed_build_writes_nothing(make_tree: TreeFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_build_writes_nothing(
+    make_tree: TreeFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_tree({"t/a.md": GOOD})
     out_dir = tmp_path / "dist"
     assert _run(capsys, "build", "--content", str(root), "--out", str(out_dir), "--no-addon")[0] == 0

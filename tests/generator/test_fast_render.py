@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import os
 
+from conftest import PROJECT_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.markup import _markdown, fast_render
 from generator.source import parse
 from generator.tree import load_tree
-
-from conftest import PROJECT_ROOT
 
 
 def _python_markdown(text: str) -> str:
@@ -21,10 +20,47 @@ def _python_markdown(text: str) -> str:
 
 
 PIECES = [
-    "word", "two words", " ", "\n", "\n\n", "**bold**", "** not bold**", "*", "**", "`code`", "``a ` b``", "`<x> & y`",
-    "$x_1$", "$$\\sum_i x_i$$", "\\$5", "$", "> quote", "# heading", "- item", "1. one", "a > b", "x < y", "&amp;",
-    "snake_case", "[link](u)", "![i](a.svg)", "\\(a\\)", "\\[b\\]", "\n```python\nx = 1\n```\n", "\n    ```\n    y\n    ```\n",
-    "  ", "\t", "é", "'q'", '"q"', "~~s~~", "===", "---", "|a|", "}}", "{{c1::x}}",
+    "word",
+    "two words",
+    " ",
+    "\n",
+    "\n\n",
+    "**bold**",
+    "** not bold**",
+    "*",
+    "**",
+    "`code`",
+    "``a ` b``",
+    "`<x> & y`",
+    "$x_1$",
+    "$$\\sum_i x_i$$",
+    "\\$5",
+    "$",
+    "> quote",
+    "# heading",
+    "- item",
+    "1. one",
+    "a > b",
+    "x < y",
+    "&amp;",
+    "snake_case",
+    "[link](u)",
+    "![i](a.svg)",
+    "\\(a\\)",
+    "\\[b\\]",
+    "\n```python\nx = 1\n```\n",
+    "\n    ```\n    y\n    ```\n",
+    "  ",
+    "\t",
+    "é",
+    "'q'",
+    '"q"',
+    "~~s~~",
+    "===",
+    "---",
+    "|a|",
+    "}}",
+    "{{c1::x}}",
 ]
 
 
