@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import genanki
 
@@ -17,8 +17,7 @@ from .tree import Tree, placement
 _TAG_SPLIT = re.compile(r"[,\s]+")
 
 
-@dataclass(frozen=True)
-class Card:
+class Card(NamedTuple):  # NOTE: a tuple, because a rebuild recreates 20,000 of them from the cache
     id: str
     kind: str  # basic, cloze, problem
     path: str  # relative to the tree root

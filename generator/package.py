@@ -104,6 +104,8 @@ def _write_collection(
     timestamp: int,
 ) -> None:
     cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode = OFF")  # a scratch file: no rollback journal, no syncs
+    cursor.execute("PRAGMA synchronous = OFF")
     cursor.executescript(APKG_SCHEMA)
     cursor.executescript(APKG_COL)
     deck_ids = {name: deck_id(namespace, name) for name in sorted({note.deck for note in notes})}
