@@ -12,7 +12,7 @@ from generator import Options, compile_tree
 
 SYLLABUS_YAML = PROJECT_ROOT / "content" / "syllabus.yaml"
 SHARED_SYLLABUS = PROJECT_ROOT.parent / "shared" / "syllabus.md"
-COVERED_PARTS = ("1.", "2.")  # algorithms and system design; ML concepts and ML design come with their content
+COVERED_PARTS = ("1.", "2.", "3.", "4.")  # algorithms, system design, ML concepts, ML design
 
 
 def _card_ids() -> set[str]:
