@@ -48,6 +48,7 @@ class _Text(HTMLParser):
             self.text.append(data)
 
 
+_MATHJAX = re.compile(r"\\\((.*?)\\\)|\\\[(.*?)\\\]", re.DOTALL)
 _LEFTOVER_MARKDOWN = [
     (re.compile(r"\*\*\S"), "bold marker"),
     (re.compile(r"```|~~~"), "code fence"),
@@ -63,10 +64,14 @@ def _problems(html: str, media: Path) -> list[str]:
     parser = _Text()
     parser.feed(html)
     text = "".join(parser.text)
-    found = [f"{what}: {match.group(0)!r}" for pattern, what in _LEFTOVER_MARKDOWN for match in pattern.finditer(text)]
+    found = []
     for opening, closing in (("\\(", "\\)"), ("\\[", "\\]")):
         if text.count(opening) != text.count(closing):
             found.append(f"unbalanced MathJax {opening}{closing}")
+    prose = _MATHJAX.sub(" ", text)  # TeX may contain brackets and bars that look like Markdown
+    found += [
+        f"{what}: {match.group(0)!r}" for pattern, what in _LEFTOVER_MARKDOWN for match in pattern.finditer(prose)
+    ]
     found += [f"missing media {src!r}" for src in parser.images if not (media / src).is_file()]
     return found
 
