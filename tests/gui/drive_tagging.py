@@ -118,8 +118,9 @@ def _browser_sets_a_category(desktop: AnkiDesktop, note_ids: list[int], data: di
     # NOTE: closing the Browser before its editor page has loaded makes Anki itself log "saveNow is not defined".
     desktop.wait_for_js(browser.editor.web, "typeof saveNow === 'function'", "the Browser's editor")
     browser.search_for('"deck:System Design Primer"')
-    desktop.spin(200)
+    desktop.wait_until(lambda: browser.table.len() == len(note_ids), "the search results in the Browser")
     browser.table.select_all()
+    desktop.wait_until(lambda: len(browser.selected_notes()) == len(note_ids), "every result to be selected")
     selected = list(browser.selected_notes())
     picked: list[str] = []
 

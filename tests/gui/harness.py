@@ -131,6 +131,8 @@ def create_profile(base: Path) -> None:
     manager.setupMeta()
     manager.setLang("en_US")
     manager.meta["firstRun"] = False
+    manager.meta["check_for_updates"] = False  # no network here: Anki's update checks would only report errors
+    manager.meta["check_for_addon_updates"] = False
     manager.create(PROFILE)
     manager.load(PROFILE)
     assert manager.profile is not None
