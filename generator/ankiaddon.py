@@ -42,12 +42,15 @@ def addon_files(addon_dir: Path) -> list[Path]:
     return files
 
 
-def build_addon(addon_dir: Path, manifest_path: Path, out_dir: Path) -> Path:
+def build_addon(addon_dir: Path, manifest_path: Path, out_dir: Path, version: str | None = None) -> Path:
+    """Zip the add-on; `version` (the project's, from pyproject.toml) becomes the manifest's `human_version`."""
     manifest = read_manifest(manifest_path)
+    if version is not None:
+        manifest["human_version"] = version
     target = out_dir / f"{manifest['package']}.ankiaddon"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        entries = [("manifest.json", manifest_path.read_bytes())]
+        entries = [("manifest.json", (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))]
         entries += [(path.relative_to(addon_dir).as_posix(), path.read_bytes()) for path in addon_files(addon_dir)]
         for name, content in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)

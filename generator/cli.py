@@ -18,11 +18,14 @@ from .ankiaddon import build_addon
 from .findings import RULES, ContentError, Finding, UsageError
 from .ids import assign_ids
 from .pipeline import Compiled, Options, SchemaChangeError
+from .release import make_release, project_version
 from .tree import load_tree
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = PROJECT_ROOT / "content"
 DEFAULT_OUT = PROJECT_ROOT / "dist"
+PYPROJECT = PROJECT_ROOT / "pyproject.toml"  # [project].version: the one place the version lives
+CHANGELOG = PROJECT_ROOT / "CHANGELOG.md"
 
 _DESCRIPTION = """\
 Compile a tree of Markdown flashcards into Anki decks (.apkg), and package the add-on (.ankiaddon).
@@ -38,6 +41,7 @@ examples:
   python build.py check --format json      the same findings as JSON
   python build.py ids                      add ids to cards that have none
   python build.py diff                     what the next build adds, changes, moves and removes
+  python build.py release                  decks, add-on, release diff and SHA256SUMS in dist/ (docs/releases.md)
   python build.py build --content ~/notes --out ~/decks --no-addon
                                            compile your own notes
 
@@ -76,6 +80,15 @@ def _parser() -> argparse.ArgumentParser:
 
     ids = command("ids", "add an {#id} to every card heading that lacks one; nothing else in the files changes")
     ids.add_argument("--dry-run", action="store_true", help="print the ids without writing them")
+
+    release = command(
+        "release",
+        "build the release: decks, add-on, the diff since the previous release and SHA256SUMS, versioned by "
+        "pyproject.toml; needs a CHANGELOG.md entry for the version",
+    )
+    release.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="DIR", help="output folder (default: dist/)")
+    release.add_argument("--changelog", type=Path, default=CHANGELOG, metavar="FILE", help="default: CHANGELOG.md")
+    release.add_argument("--no-addon", action="store_true", help="release only the decks, not the .ankiaddon")
 
     diff = command("diff", "what the next build adds, changes, moves and removes, compared with the ledger")
     diff.add_argument("--format", choices=("text", "json"), default="text")
@@ -133,7 +146,33 @@ def _build(options: argparse.Namespace) -> int:
     print(f"wrote {target} ({len(compiled.notes)} notes, {len(compiled.media)} media files)")
     _print_changes(compiled)
     if not options.no_addon:
-        print(f"wrote {build_addon(PROJECT_ROOT / 'addon', PROJECT_ROOT / 'manifest.json', options.out)}")
+        addon = build_addon(
+            PROJECT_ROOT / "addon", PROJECT_ROOT / "manifest.json", options.out, project_version(PYPROJECT)
+        )
+        print(f"wrote {addon}")
+    return 0
+
+
+def _release(options: argparse.Namespace) -> int:
+    made = make_release(
+        options.content,
+        options.out,
+        pyproject=PYPROJECT,
+        changelog=options.changelog,
+        addon_dir=None if options.no_addon else PROJECT_ROOT / "addon",
+        addon_manifest=PROJECT_ROOT / "manifest.json",
+        options=Options(cache_dir=options.out / ".cache"),
+    )
+    _print_findings([item for item in made.compiled.findings if not item.is_error])
+    changes = made.changes
+    since = f"since {made.previous}" if made.previous else "first release"
+    print(
+        f"release {made.version} ({since}): {len(changes.added)} added, {len(changes.changed)} changed, "
+        f"{len(changes.kind_changed)} changed kind, {len(changes.moved)} moved, {len(changes.removed)} removed"
+    )
+    for path in made.files:
+        print(f"wrote {path}")
+    print(f"recorded the release in {options.content / '.release.json'}: commit it with the content")
     return 0
 
 
@@ -219,4 +258,11 @@ def _print_changes(compiled: Compiled, verbose: bool = False) -> None:
         print(f"  note type {name}: templates or styling changed")
 
 
-_COMMANDS = {"build": _build, "check": _check, "ids": _ids, "diff": _diff, "stats": _stats}
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "ids": _ids,
+    "diff": _diff,
+    "stats": _stats,
+    "release": _release,
+}

@@ -110,7 +110,7 @@ def write_atomic(path: Path, content: bytes) -> None:
 
 def content_hash(kind: str, fields: list[str], tags: tuple[str, ...]) -> str:
     """What a note looks like in Anki: its kind, its fields' HTML and its tags."""
-    payload = "\x1e".join((kind, "\x1f".join(fields), " ".join(sorted(tags))))
+    payload = "\x1e".join((kind, "\x1f".join(fields), " ".join(tags)))  # NOTE: tags come in a stable order
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 

@@ -108,7 +108,7 @@ def long_answer(card: Card) -> Iterator[Finding]:
     text = card.fields.get(name or "")
     if text is None:
         return
-    words = len(_WORD.findall(_blank(text.value, _CODE_AND_MATH)))
+    words = sum(1 for token in _blank(text.value, _CODE_AND_MATH).split() if _WORD.search(token))
     if words > WORD_LIMIT:
         yield _at(card, text, 0, "long-answer", f"{words} words (limit {WORD_LIMIT}): split it into several cards")
 

@@ -338,6 +338,8 @@ def _fast_inline(piece: str, spans: list[Span], offset: int) -> str | None:
 
 
 def _fast_plain(segment: str) -> str | None:
+    if "*" not in segment:
+        return None if _UNSIMPLE_CHARS.search(segment) else segment.replace(">", "&gt;")
     unwrapped = _BOLD.sub(r"\1", segment)  # bold text must be as simple as the rest
     if _UNSIMPLE_CHARS.search(unwrapped):
         return None

@@ -108,7 +108,11 @@ def _write_collection(
     cursor.execute("PRAGMA synchronous = OFF")
     cursor.executescript(APKG_SCHEMA)
     cursor.executescript(APKG_COL)
-    deck_ids = {name: deck_id(namespace, name) for name in sorted({note.deck for note in notes})}
+    # NOTE: a described deck without notes of its own is written when it is the parent of one that has notes: the
+    # root deck carries the release manifest (`manifest.py`), and the importer refreshes descriptions by deck name.
+    note_decks = {note.deck for note in notes}
+    parents = {name for name in descriptions if any(deck.startswith(f"{name}::") for deck in note_decks)}
+    deck_ids = {name: deck_id(namespace, name) for name in sorted(note_decks | parents)}
     decks: dict[str, Any] = json.loads(cursor.execute("SELECT decks FROM col").fetchone()[0])
     for name, identifier in deck_ids.items():
         decks[str(identifier)] = genanki.Deck(identifier, name, descriptions.get(name, "")).to_json()

@@ -19,6 +19,7 @@ from .cards import Card
 from .files import FileCache, compile_files
 from .findings import ContentError, Finding
 from .ledger import Ledger, NoteRecord, SchemaChange
+from .manifest import with_manifest
 from .notetypes import NOTE_TYPES, NoteType
 from .package import PackageNote, write_package
 from .render import MediaResolver, note_fields, used_media
@@ -175,7 +176,7 @@ def build(root: Path, out_dir: Path, options: Options | None = None, accept_sche
         compiled.notes,
         {kind: record.mod for kind, record in compiled.ledger.note_types.items()},
         compiled.media,
-        _deck_descriptions(compiled.tree),
+        with_manifest(compiled, _deck_descriptions(compiled.tree)),
     )
     if compiled.ledger != compiled.previous_ledger or not compiled.tree.ledger_path.exists():
         ledgers.save(compiled.tree.ledger_path, compiled.ledger)

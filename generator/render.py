@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,9 @@ def render_card(card: Card) -> Rendered:
     images: list[str] = []
     for name, source in card.fields.items():
         text = source.value
-        if _is_plain(text):
-            fields[name] = html.escape(text.strip(), quote=False)
+        if is_plain(text):  # exactly what Markdown would give, without running it
+            escaped = html.escape(text, quote=False)
+            fields[name] = escaped if name in _INLINE_FIELDS else f"<p>{escaped}</p>"
             continue
         rendered = render(text, inline=name in _INLINE_FIELDS)
         fields[name] = rendered
@@ -41,15 +43,12 @@ def render_card(card: Card) -> Rendered:
     return Rendered(fields, tuple(dict.fromkeys(images)))
 
 
-_MARKUP_CHARS = frozenset("*_`[]<>&$\\!#|{}~\n")
+_MARKUP = re.compile(r"[*_`\[\]<>&$\\!#|{}~\n\t\r]|^[\d+=-]")
 
 
-def _is_plain(text: str) -> bool:
+def is_plain(text: str) -> bool:
     """Text that Markdown would only wrap in a paragraph: escape it and skip the parser."""
-    stripped = text.strip()
-    return (
-        bool(stripped) and not (_MARKUP_CHARS & set(stripped)) and not (stripped[0].isdigit() or stripped[0] in "-+=")
-    )
+    return bool(text) and text == text.strip() and _MARKUP.search(text) is None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 
 from conftest import PROJECT_ROOT
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.markup import _markdown, fast_render
+from generator.render import is_plain
 from generator.source import parse
 from generator.tree import load_tree
 
@@ -70,6 +72,8 @@ def test_fast_path_agrees_with_python_markdown_on_fuzzed_text(text: str) -> None
     fast = fast_render(text)
     if fast is not None and text.strip():
         assert fast == _python_markdown(text)
+    if is_plain(text):
+        assert f"<p>{html.escape(text.strip(), quote=False)}</p>" == _python_markdown(text)
 
 
 def test_fast_path_agrees_on_every_field_of_the_real_content() -> None:
@@ -83,6 +87,8 @@ def test_fast_path_agrees_on_every_field_of_the_real_content() -> None:
                 if not text.strip():
                     continue
                 compared += 1
+                if is_plain(text):
+                    assert f"<p>{html.escape(text.strip(), quote=False)}</p>" == _python_markdown(text), text
                 fast = fast_render(text)
                 if fast is not None:
                     taken += 1
