@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import multiprocessing
+import multiprocessing.context
 import os
 import shutil
 import tempfile
@@ -162,7 +164,7 @@ def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | N
     if workers > 1 and sum(len(data) for _, data in work) >= _PARALLEL_BYTES:
         batches = _balanced(missing, [len(contents[index]) for index in missing], workers * 4)
         by_index: dict[int, Encoded] = {}
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
             jobs_out = pool.map(
                 _compile_many, [tree] * len(batches), [[(paths[i], contents[i]) for i in b] for b in batches]
             )
@@ -176,6 +178,19 @@ def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | N
         cache.put(keys[index], entry)
     cache.prune(set(keys))
     return [_decode(entry) for entry in entries if entry is not None]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """Fork when this process has one thread, else spawn.
+
+    NOTE: forking a process with other threads can copy a held lock into the child and hang it. The build command
+    runs no threads, but a host process may: the test suite and the add-on load Anki, whose backend runs threads.
+    """
+    try:
+        single_threaded = sum(1 for _ in Path("/proc/self/task").iterdir()) == 1
+    except OSError:
+        single_threaded = False
+    return multiprocessing.get_context("fork" if single_threaded else "spawn")
 
 
 def _balanced(indexes: list[int], sizes: list[int], count: int) -> list[list[int]]:
