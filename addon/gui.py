@@ -1,26 +1,34 @@
-"""The add-on's Qt wiring, and the only module that imports `aqt`: menu entries, hooks and config messages.
+"""The add-on's Qt wiring, and the only module that imports `aqt`: menu entries, hooks, the readiness dialog and strip.
 
-Everything here is thin: the decisions live in `rules` and `tagging`, which take a `Collection` and never touch Qt.
+Everything here is thin: the decisions live in `rules`, `tagging`, `readiness`, `trend` and `weakest`, which take a
+`Collection` and never touch Qt, and the pages come from `panel_html`, a pure function of the report.
 Nothing runs at import time; `init()` only registers menu entries and hooks, and collection work always runs in a
 background operation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
+from typing import Any
 
 from anki.collection import Collection, OpChanges
 from anki.notes import Note, NoteId
 from aqt import gui_hooks
 from aqt.browser.browser import Browser
+from aqt.deckbrowser import DeckBrowser, DeckBrowserContent
 from aqt.main import AnkiQt
-from aqt.operations import CollectionOp
-from aqt.qt import QAction, QMenu, qconnect
+from aqt.operations import CollectionOp, QueryOp
+from aqt.qt import QAction, QDialog, QMenu, QVBoxLayout, qconnect
 from aqt.utils import show_warning, tooltip
+from aqt.webview import AnkiWebView
 
-from . import tagging
-from .categories import CATEGORIES, get
+from . import panel_html, tagging, weakest
+from .categories import CATEGORIES, CATEGORY_KEYS, get
+from .readiness import EstimateCache, Report, compute_report, real_today
+from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
 from .rules import ADDON_NAME, LoadedConfig, Settings, load_config
+from .trend import Trend, compute_trend
 
 MENU_TITLE = "Interview Readiness"
 TAG_NOW_TITLE = "Tag cards by interview category"
@@ -28,6 +36,8 @@ BROWSER_MENU_TITLE = "Interview category"
 EXCLUDE_TITLE = "None (not interview material)"
 BY_RULES_TITLE = "By rules (undo a manual choice)"
 TOOLTIP_MS = 6000
+PANEL_TITLE = "Readiness panel"
+DATES_PROFILE_KEY = "mle_interview_readiness_dates"  # in the profile: {"*" or category: "YYYY-MM-DD"}
 
 
 class InterviewReadiness:
@@ -38,14 +48,29 @@ class InterviewReadiness:
         self.menu: QMenu | None = None  # Tools > Interview Readiness; the readiness panel adds its entry here
         self.tag_now_action: QAction | None = None
         self._config: LoadedConfig | None = None
+        self._readiness: ReadinessSettings | None = None
         self._explained: set[str] = set()
+        self.panel_action: QAction | None = None
+        self.dialog: ReadinessDialog | None = None
+        self.estimates = EstimateCache()  # SM-2 memory-state estimates, reused while a card is unchanged
+        self._report: Report | None = None
+        self._report_key: Hashable = None
+        self._trend: Trend | None = None
+        self._trend_key: Hashable = None
+        self._waiting: list[Callable[[Report], None]] = []
+        self._computing = False
 
     def register(self) -> None:
         menu = QMenu(MENU_TITLE, self.mw)
         self.mw.form.menuTools.addMenu(menu)
         self.tag_now_action = self.add_menu_entry(menu, TAG_NOW_TITLE, self.tag_now)
+        self.panel_action = self.add_menu_entry(menu, PANEL_TITLE, self.open_panel)
         self.menu = menu
         gui_hooks.profile_did_open.append(self._on_profile_did_open)
+        gui_hooks.deck_browser_will_render_content.append(self._on_deck_browser)
+        gui_hooks.operation_did_execute.append(self._on_operation)
+        gui_hooks.sync_did_finish.append(self._on_sync)
+        gui_hooks.profile_will_close.append(self._on_profile_will_close)
         gui_hooks.add_cards_did_add_note.append(self._on_note_added)
         gui_hooks.browser_will_show_context_menu.append(self._on_browser_menu)
         self.mw.addonManager.setConfigUpdatedAction(__name__, self._on_config_updated)
@@ -66,9 +91,22 @@ class InterviewReadiness:
         assert self._config is not None
         return self._config.settings
 
+    @property
+    def readiness_settings(self) -> ReadinessSettings:
+        if self._readiness is None:
+            _ = self.settings
+        return self._readiness or ReadinessSettings()
+
     def _load_config(self, raw: object, *, force_explain: bool) -> None:
         self._config = load_config(raw)
+        self._readiness, problems = load_readiness_settings(raw)
         explanation = self._config.explanation()
+        if problems:
+            lines = "\n".join(f"- {problem}" for problem in problems)
+            explanation = (explanation + "\n\n" if explanation else "") + (
+                f"The {ADDON_NAME} config has a problem in the readiness settings; these values use their defaults:"
+                f"\n{lines}"
+            )
         # NOTE: once per distinct problem and session, unless the user has just saved the config and is looking.
         if explanation and (force_explain or explanation not in self._explained):
             self._explained.add(explanation)
@@ -79,6 +117,8 @@ class InterviewReadiness:
 
     def _on_profile_did_open(self) -> None:
         self._config = None
+        self._report = self._trend = None
+        self.estimates = EstimateCache()
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
 
     # Tools > Interview Readiness > Tag cards by interview category
@@ -156,6 +196,212 @@ class InterviewReadiness:
             )
 
         CollectionOp(browser, op).success(done).run_in_background()
+
+    # Readiness: one cached report, keyed on the collection's modification time, the day, the dates and the settings
+
+    def interview_dates(self) -> dict[str, date]:
+        """Stored per profile (not in the collection): a personal plan, and changing it writes nothing to sync."""
+        profile = self.mw.pm.profile if self.mw.pm else None
+        return parse_dates(profile.get(DATES_PROFILE_KEY) if profile else None)
+
+    def set_interview_date(self, key: str, value: date | None) -> None:
+        if self.mw.pm is None or self.mw.pm.profile is None or (key != ALL_CATEGORIES and key not in CATEGORY_KEYS):
+            return
+        dates = self.interview_dates()
+        if value is None:
+            dates.pop(key, None)
+        else:
+            dates[key] = value
+        self.mw.pm.profile[DATES_PROFILE_KEY] = dump_dates(dates)
+
+    def _cache_key(self, col: Collection) -> Hashable:
+        dates = tuple(sorted(self.interview_dates().items()))
+        return (col.mod, real_today(col), dates, self.readiness_settings.new_card_lead_days)
+
+    def cached_report(self) -> Report | None:
+        col = self.mw.col
+        if col is None or self._report is None or self._report_key != self._cache_key(col):
+            return None
+        return self._report
+
+    def request_report(self, on_done: Callable[[Report], None], *, with_progress: bool) -> None:
+        """Call `on_done` with a fresh report: at once from the cache, else after a background QueryOp."""
+        col = self.mw.col
+        if col is None:
+            return
+        cached = self.cached_report()
+        if cached is not None:
+            on_done(cached)
+            return
+        self._waiting.append(on_done)
+        if self._computing:
+            return
+        self._computing = True
+        key = self._cache_key(col)
+        dates = self.interview_dates()
+        lead_days = self.readiness_settings.new_card_lead_days
+        estimates = self.estimates
+
+        def op(col: Collection) -> Report:
+            return compute_report(
+                col,
+                interview_date=dates or None,
+                lead_days=lead_days,
+                estimates=estimates,
+                progress=self._report_progress if with_progress else None,
+            )
+
+        def done(report: Report) -> None:
+            self._computing = False
+            self._report, self._report_key = report, key
+            waiting, self._waiting = self._waiting, []
+            for callback in waiting:
+                callback(report)
+
+        def failed(error: Exception) -> None:
+            self._computing = False
+            self._waiting = []
+            raise error
+
+        query = QueryOp(parent=self.mw, op=op, success=done).failure(failed)
+        if with_progress:
+            query = query.with_progress("Computing interview readiness...")
+        query.run_in_background()
+
+    def request_trend(self, report: Report, on_done: Callable[[Trend], None]) -> None:
+        if self._trend is not None and self._trend_key == self._report_key:
+            on_done(self._trend)
+            return
+        key = self._report_key
+
+        def done(trend: Trend) -> None:
+            self._trend, self._trend_key = trend, key
+            on_done(trend)
+
+        QueryOp(parent=self.mw, op=lambda col: compute_trend(col, report), success=done).run_in_background()
+
+    def open_panel(self) -> None:
+        if self.mw.col is None:
+            return
+        if self.dialog is None:
+            self.dialog = ReadinessDialog(self)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.refresh()
+
+    def study_weakest(self, category: str, parent: Any) -> None:
+        report = self.cached_report()
+        if report is None:
+            self.request_report(lambda _report: self.study_weakest(category, parent), with_progress=True)
+            return
+        size = self.readiness_settings.weakest_deck_size
+
+        def op(col: Collection) -> weakest.WeakestResult:
+            return weakest.study_weakest(col, report, category, size)
+
+        def done(result: weakest.WeakestResult) -> None:
+            tooltip(f'"{result.deck_name}": {result.cards:,} cards to review.', period=TOOLTIP_MS, parent=parent)
+
+        def failed(error: Exception) -> None:
+            if isinstance(error, weakest.NothingToStudyError):
+                tooltip(str(error), period=TOOLTIP_MS, parent=parent)
+                return
+            raise error
+
+        CollectionOp(parent, op).success(done).failure(failed).run_in_background()
+
+    def _on_deck_browser(self, deck_browser: DeckBrowser, content: DeckBrowserContent) -> None:
+        if self.mw.col is None or not self.readiness_settings.deck_browser_strip:
+            return
+        report = self.cached_report()
+        if report is not None:
+            content.stats += panel_html.render_strip(report)
+            return
+
+        def refresh(_report: Report) -> None:
+            if self.mw.state == "deckBrowser" and self.cached_report() is not None:
+                self.mw.deckBrowser.refresh()
+
+        self.request_report(refresh, with_progress=False)
+
+    def _on_operation(self, changes: OpChanges, handler: object | None) -> None:
+        if self.dialog is not None and self.dialog.isVisible() and (changes.card or changes.note_text or changes.tag):
+            self.dialog.refresh()
+
+    def _on_profile_will_close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+
+    def _on_sync(self) -> None:
+        self._report = None
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.refresh()
+
+
+class ReadinessDialog(QDialog):
+    """Tools > Interview Readiness > Readiness panel: one web view, rendered from the cached report."""
+
+    def __init__(self, addon: InterviewReadiness) -> None:
+        super().__init__(addon.mw)
+        self.addon = addon
+        self.setWindowTitle(f"{ADDON_NAME}")
+        self.web = AnkiWebView(self, title="interview readiness")
+        self.web.set_bridge_command(self._on_bridge_command, self)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.web)
+        self.setLayout(layout)
+        self.resize(960, 820)
+        self.report: Report | None = None
+        self.trend: Trend | None = None
+        self.web.stdHtml("<p>Computing interview readiness...</p>", context=self)
+
+    def refresh(self) -> None:
+        self.addon.request_report(self._show, with_progress=True)
+
+    def _show(self, report: Report) -> None:
+        self.report = report
+        self._render()
+        self.addon.request_trend(report, self._show_trend)
+
+    def _show_trend(self, trend: Trend) -> None:
+        if self.report is not None and trend.days and trend.days[-1] == self.report.today:
+            self.trend = trend
+            self._render()
+
+    def _render(self) -> None:
+        if self.report is None:
+            return
+        trend = self.trend
+        html = panel_html.render_panel(
+            self.report,
+            self.addon.interview_dates(),
+            self.addon.readiness_settings.new_card_lead_days,
+            trend.days if trend else (),
+            trend.readiness if trend else None,
+        )
+        self.web.stdHtml(html, context=self)
+
+    def _on_bridge_command(self, command: str) -> Any:
+        if command.startswith(panel_html.SET_DATE):
+            key, _, value = command[len(panel_html.SET_DATE) :].partition(":")
+            try:
+                when = date.fromisoformat(value) if value else None
+            except ValueError:
+                return None
+            self.addon.set_interview_date(key, when)
+            self.trend = None
+            self.refresh()
+        elif command.startswith(panel_html.STUDY_WEAKEST):
+            category = command[len(panel_html.STUDY_WEAKEST) :]
+            if category in CATEGORY_KEYS:
+                self.addon.study_weakest(category, self)
+        return None
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
+        self.web.cleanup()
+        self.addon.dialog = None
+        super().closeEvent(event)
 
 
 _running: list[InterviewReadiness] = []  # at most one: the add-on started by init()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .categories import CATEGORY_KEYS, SEPARATOR, is_category
+from .readiness_config import READINESS_KEYS
 
 ADDON_NAME = "MLE Interview Readiness"
 DEFAULTS_PATH = Path(__file__).resolve().parent / "config.json"
@@ -22,7 +23,7 @@ DEFAULTS_PATH = Path(__file__).resolve().parent / "config.json"
 # What a rule can look at, in the words the config uses.
 RULE_KINDS: tuple[str, ...] = ("deck", "tag", "note_type")
 _KIND_WORDS = {"deck": "deck", "tag": "tag", "note_type": "note type"}
-_TOP_LEVEL_KEYS = ("rules", "tag_new_notes")
+_TOP_LEVEL_KEYS = ("rules", "tag_new_notes", *READINESS_KEYS)  # the readiness keys: readiness_config.py
 
 
 def compile_glob(pattern: str) -> re.Pattern[str]:

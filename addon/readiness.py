@@ -1,0 +1,722 @@
+"""The readiness report: per interview category, how much is covered and how much will be recalled on the interview day.
+
+`compute_report(col, today, interview_date)` is a pure function of the collection, the day and the interview date: it
+only reads (a few bulk SQL queries and, for cards with no FSRS memory state, Anki's `compute_memory_state`, which does
+not save). It never writes and never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only; the CLI
+(`python -m addon.readiness COLLECTION`) is at the bottom. `docs/readiness.md` defines every field.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import math
+import re
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, NamedTuple, Union
+
+import anki.collection  # noqa: F401  (NOTE: first: `python -m` imports us before anki, and anki.cards first is circular)
+from anki.cards import CardId
+from anki.collection import Collection
+from anki.dbproxy import DBProxy
+from anki.utils import ids2str
+
+from .categories import CATEGORY_KEYS, SEPARATOR, TAG_ROOT, category_of_tag, get
+
+MATURE_IVL = 21  # days: Anki's threshold between young and mature
+DEFAULT_DECAY = 0.5  # FSRS-4.5/5 decay, for memory states written before FSRS-6 stored one
+DEFAULT_DESIRED_RETENTION = 0.9
+DEFAULT_LEAD_DAYS = 7
+RETENTION_DAYS = 30
+WEAKEST_TOPICS = 5
+DAY_S = 86400
+MODEL_FSRS = "fsrs"
+MODEL_SM2 = "sm2-estimate"
+
+# One interview date for every category, or a date per category (key "*" = the default for the others).
+InterviewDates = Union[date, Mapping[str, date], None]  # noqa: UP007 (a runtime alias: Python 3.9)
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class MemoryState:
+    stability: float  # days
+    decay: float
+
+
+def retrievability(state: MemoryState, elapsed_days: float) -> float:
+    """FSRS's forgetting curve: R = (1 + f·t/S)^(−decay), f = 0.9^(−1/decay) − 1, so that R(S) = 0.9."""
+    if state.stability <= 0 or state.decay <= 0:
+        return 0.0
+    factor = 0.9 ** (-1.0 / state.decay) - 1.0
+    return float((1.0 + factor * max(elapsed_days, 0.0) / state.stability) ** (-state.decay))
+
+
+class EstimateCache:
+    """Memory states estimated with `compute_memory_state`, kept per card while the card's `mod` is unchanged.
+
+    NOTE: estimating is the slow part on SM-2 collections (about 0.15 ms a card), and a review changes only the cards
+    it touches, so the add-on keeps one cache for the session and a report recomputes only what changed.
+    """
+
+    def __init__(self) -> None:
+        self._states: dict[int, tuple[int, MemoryState | None]] = {}
+
+    def get(self, col: Collection, card_id: int, card_mod: int) -> MemoryState | None:
+        cached = self._states.get(card_id)
+        if cached is not None and cached[0] == card_mod:
+            return cached[1]
+        computed = col.compute_memory_state(CardId(card_id))
+        state = None
+        if computed.stability is not None and computed.stability > 0:
+            decay = getattr(computed, "decay", None)  # NOTE: Anki 24.11 has no decay (FSRS-5: 0.5)
+            state = MemoryState(float(computed.stability), float(decay) if decay else DEFAULT_DECAY)
+        self._states[card_id] = (card_mod, state)
+        return state
+
+    def keep_only(self, card_ids: Iterable[int]) -> None:
+        """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
+        keep = set(card_ids)
+        self._states = {card_id: value for card_id, value in self._states.items() if card_id in keep}
+
+    def __len__(self) -> int:
+        return len(self._states)
+
+
+@dataclass(frozen=True)
+class TopicReport:
+    tag: str
+    recall_at_interview: float
+    cards: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tag": self.tag, "recall_at_interview": self.recall_at_interview, "cards": self.cards}
+
+
+@dataclass(frozen=True)
+class CategoryReport:
+    cards: int = 0
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    coverage: float | None = None
+    recall_now: float | None = None
+    recall_at_interview: float | None = None
+    confident_share: float | None = None
+    true_retention_30d: float | None = None
+    reviews_30d: int = 0
+    due_before_interview: int | None = None
+    new_per_day_needed: int | None = None
+    weakest_topics: tuple[TopicReport, ...] = ()
+    interview_date: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cards": self.cards,
+            "new": self.new,
+            "learning": self.learning,
+            "young": self.young,
+            "mature": self.mature,
+            "coverage": self.coverage,
+            "recall_now": self.recall_now,
+            "recall_at_interview": self.recall_at_interview,
+            "confident_share": self.confident_share,
+            "true_retention_30d": self.true_retention_30d,
+            "reviews_30d": self.reviews_30d,
+            "due_before_interview": self.due_before_interview,
+            "new_per_day_needed": self.new_per_day_needed,
+            "weakest_topics": [topic.to_dict() for topic in self.weakest_topics],
+            "interview_date": _iso(self.interview_date),
+        }
+
+
+class CardRecall(NamedTuple):
+    """One card's predicted recall, kept for "Study weakest"; not part of the JSON."""
+
+    card_id: int
+    categories: tuple[str, ...]
+    recall_now: float
+    recall_at_interview: float
+    studied: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    today: date
+    interview_date: date | None
+    memory_model: str
+    categories: Mapping[str, CategoryReport]
+    notes: tuple[str, ...] = ()
+    card_recall: Sequence[CardRecall] = field(default=(), repr=False, compare=False)
+    estimated_states: int = 0  # memory states that came from compute_memory_state rather than the card
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "interview_date": _iso(self.interview_date),
+            "memory_model": self.memory_model,
+            "categories": {key: report.to_dict() for key, report in self.categories.items()},
+            "notes": list(self.notes),
+        }
+
+    def weakest_cards(self, category: str, limit: int) -> list[int]:
+        """The studied cards of a category with the lowest recall on the interview date, weakest first."""
+        pool = [card for card in self.card_recall if card.studied and category in card.categories]
+        pool.sort(key=lambda card: (card.recall_at_interview, card.card_id))
+        return [card.card_id for card in pool[:limit]]
+
+
+@dataclass
+class _Accumulator:
+    cards: int = 0
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    recall_now: float = 0.0
+    recall_at: float = 0.0
+    confident: int = 0
+    due: int = 0
+    reviews: int = 0
+    passed: int = 0
+    topics: dict[str, list[float]] = field(default_factory=dict)  # tag -> [cards, sum of recall at interview]
+
+
+class _Card(NamedTuple):  # NOTE: a NamedTuple, not a frozen dataclass: 100k of them are built per report
+    card_id: int
+    categories: tuple[str, ...]
+    topics: tuple[tuple[str, str], ...]  # (category, tag)
+    type: int
+    ivl: int
+    due_day: int | None  # Anki day number; None for new cards
+    home_deck: int
+    mod: int
+    stability: float | None  # the stored FSRS memory state, when there is one
+    decay: float
+    last_review: float | None  # epoch seconds
+
+
+def real_today(col: Collection) -> date:
+    """Anki's current day as a date: the day that ends at the next rollover (`day_cutoff`)."""
+    return datetime.fromtimestamp(col.sched.day_cutoff).date() - timedelta(days=1)
+
+
+def dates_for(interview_date: InterviewDates, category: str) -> date | None:
+    """The interview date that applies to one category."""
+    if interview_date is None or isinstance(interview_date, date):
+        return interview_date
+    return interview_date.get(category) or interview_date.get("*")
+
+
+def compute_report(
+    col: Collection,
+    today: date | None = None,
+    interview_date: InterviewDates = None,
+    *,
+    lead_days: int = DEFAULT_LEAD_DAYS,
+    now: float | None = None,
+    estimates: EstimateCache | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The readiness report. `today` defaults to Anki's current day; recall "now" is evaluated at the current time of
+    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes."""
+    anki_today = real_today(col)
+    today = today or anki_today
+    shift_days = (today - anki_today).days
+    now = (time.time() if now is None else now) + shift_days * DAY_S
+    today_number = col.sched.today + shift_days
+    fsrs = bool(col.get_config("fsrs", False))
+    estimates = estimates if estimates is not None else EstimateCache()
+    notes: list[str] = []
+    if progress:
+        progress("Reading cards...")
+
+    cards = _read_cards(col, today_number - col.sched.today)
+    if not cards:
+        notes.append(_no_cards_note(col))
+    last_review = _last_reviews(col, [card.card_id for card in cards if card.type != 0 and not card.last_review])
+    desired = _desired_retention(col, {card.home_deck for card in cards})
+
+    default_date = interview_date if isinstance(interview_date, date) or interview_date is None else None
+    if default_date is None and isinstance(interview_date, Mapping):
+        default_date = interview_date.get("*")
+    horizons: dict[str, float] = {}
+    category_dates: dict[str, date | None] = {}
+    for key in CATEGORY_KEYS:
+        when = dates_for(interview_date, key)
+        category_dates[key] = when
+        horizons[key] = max((when - today).days, 0) if when else 0
+    if any(when is None for when in category_dates.values()):
+        notes.append("No interview date set: the figures 'at interview' are for today, and there is no workload.")
+    past = sorted({when for when in category_dates.values() if when is not None and when < today})
+    for when in past:
+        notes.append(
+            f"The interview date {when.isoformat()} is in the past: 'at interview' figures are for today, "
+            "and there is no workload."
+        )
+
+    accumulators = {key: _Accumulator() for key in CATEGORY_KEYS}
+    recalls: list[CardRecall] = []
+    estimated = 0
+    if progress and not fsrs:
+        progress("Estimating memory states (SM-2 collection)...")
+    curve_factor: dict[float, float] = {}
+    for index, card in enumerate(cards):
+        studied = card.type != 0
+        stability, decay = (card.stability, card.decay) if fsrs else (None, DEFAULT_DECAY)
+        if studied and stability is None:
+            estimate = estimates.get(col, card.card_id, card.mod)
+            estimated += 1
+            if estimate is not None:
+                stability, decay = estimate.stability, estimate.decay
+            if progress and index % 2000 == 1999:
+                progress(f"Estimating memory states: {index + 1:,} of {len(cards):,} cards...")
+        reviewed_at = card.last_review or last_review.get(card.card_id)
+        known = studied and stability is not None and reviewed_at is not None
+        if known:
+            # NOTE: inlined `retrievability`, with f cached per decay: this loop runs once per card
+            factor = curve_factor.get(decay)
+            if factor is None:
+                factor = curve_factor[decay] = 0.9 ** (-1.0 / decay) - 1.0
+            elapsed = max((now - reviewed_at) / DAY_S, 0.0)  # type: ignore[operator]
+            scale = factor / stability  # type: ignore[operator]
+            r_now = (1.0 + scale * elapsed) ** -decay
+        else:
+            elapsed = scale = r_now = 0.0
+        dr = desired.get(card.home_deck, DEFAULT_DESIRED_RETENTION)
+        at_by_category: dict[str, float] = {}
+        for key in card.categories:
+            horizon = horizons[key]
+            r_at = ((1.0 + scale * (elapsed + horizon)) ** -decay if horizon else r_now) if known else 0.0
+            at_by_category[key] = r_at
+            acc = accumulators[key]
+            acc.cards += 1
+            if card.type == 0:
+                acc.new += 1
+            elif card.type == 2:
+                if card.ivl >= MATURE_IVL:
+                    acc.mature += 1
+                else:
+                    acc.young += 1
+            else:
+                acc.learning += 1
+            acc.recall_now += r_now
+            acc.recall_at += r_at
+            acc.confident += r_at >= dr
+            when = category_dates[key]
+            if studied and when is not None and card.due_day is not None and card.due_day < today_number + horizon:
+                acc.due += 1
+        for key, tag in card.topics:
+            topic = accumulators[key].topics.setdefault(tag, [0, 0.0])
+            topic[0] += 1
+            topic[1] += at_by_category[key]
+        recalls.append(
+            CardRecall(card.card_id, card.categories, r_now, min(at_by_category.values(), default=0.0), studied)
+        )
+    estimates.keep_only(card.card_id for card in cards)
+
+    _add_true_retention(col, cards, accumulators, today_number - col.sched.today)
+
+    reports: dict[str, CategoryReport] = {}
+    for key in CATEGORY_KEYS:
+        acc = accumulators[key]
+        report = _category_report(acc, category_dates[key], today, lead_days, notes, key)
+        reports[key] = report
+    return Report(
+        today=today,
+        interview_date=default_date,
+        memory_model=MODEL_FSRS if fsrs else MODEL_SM2,
+        categories=reports,
+        notes=tuple(notes),
+        card_recall=tuple(recalls),
+        estimated_states=estimated,
+    )
+
+
+def _category_report(
+    acc: _Accumulator, when: date | None, today: date, lead_days: int, notes: list[str], key: str
+) -> CategoryReport:
+    title = get(key).title
+    if acc.cards == 0:
+        notes.append(f"{title}: no cards. Tag notes with interview::{key} (Tools > Interview Readiness).")
+        return CategoryReport(interview_date=when)
+    if acc.new == acc.cards:
+        notes.append(f"{title}: only new cards so far, so recall is 0 until you study some.")
+    upcoming = when is not None and when >= today
+    new_per_day: int | None = None
+    if upcoming and when is not None:
+        days = (when - timedelta(days=lead_days) - today).days + 1  # today included
+        if acc.new == 0:
+            new_per_day = 0
+        elif days <= 0:
+            new_per_day = acc.new
+            notes.append(
+                f"{title}: less than {lead_days} days to the interview, so every new card would have to be seen today."
+            )
+        else:
+            new_per_day = math.ceil(acc.new / days)
+    weakest = sorted(
+        (TopicReport(tag, total / count, int(count)) for tag, (count, total) in acc.topics.items()),
+        key=lambda topic: (topic.recall_at_interview, topic.tag),
+    )[:WEAKEST_TOPICS]
+    return CategoryReport(
+        cards=acc.cards,
+        new=acc.new,
+        learning=acc.learning,
+        young=acc.young,
+        mature=acc.mature,
+        coverage=(acc.cards - acc.new) / acc.cards,
+        recall_now=acc.recall_now / acc.cards,
+        recall_at_interview=acc.recall_at / acc.cards,
+        confident_share=acc.confident / acc.cards,
+        true_retention_30d=acc.passed / acc.reviews if acc.reviews else None,
+        reviews_30d=acc.reviews,
+        due_before_interview=acc.due if upcoming else None,
+        new_per_day_needed=new_per_day,
+        weakest_topics=tuple(weakest),
+        interview_date=when,
+    )
+
+
+# Reading the collection ################################################
+
+
+def _db(col: Collection) -> DBProxy:
+    if col.db is None:
+        raise RuntimeError("the collection is closed")
+    return col.db
+
+
+_TAGGED_NOTES = f"from notes where tags like '% {TAG_ROOT}{SEPARATOR}%'"
+
+
+def _read_cards(col: Collection, shift_days: int) -> list[_Card]:
+    """Every non-suspended card of a note tagged under a category, with its categories and topic tags.
+
+    NOTE: the card's `data` JSON is parsed in one `json.loads` of the whole list, several times faster than one call
+    per card on 100k cards; a card in a filtered deck keeps its home deck (`odid`) and original due (`odue`).
+    """
+    db = _db(col)
+    tags_of: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    parsed: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    for tags, note_ids in db.all(f"select tags, group_concat(id) {_TAGGED_NOTES} group by tags"):
+        info = parsed.get(tags)
+        if info is None:
+            info = parsed[tags] = _categories_and_topics(tags)
+        if not info[0]:
+            continue
+        for note_id in str(note_ids).split(","):
+            tags_of[int(note_id)] = info
+    if not tags_of:
+        return []
+    rows = db.all(
+        "select id, nid, type, queue, ivl, case when odid != 0 and odue != 0 then odue else due end, "
+        "case when odid != 0 then odid else did end, mod, data "
+        f"from cards where queue != -1 and nid in (select id {_TAGGED_NOTES}) order by id"
+    )
+    today_number = col.sched.today
+    cards = []
+    for card_id, note_id, card_type, queue, ivl, due, home_deck, mod, data in rows:
+        info = tags_of.get(note_id)
+        if info is None:
+            continue
+        if card_type == 0:
+            due_day = None
+        elif queue in (1, 4) or due > 1_000_000_000:  # intraday learning: due is an epoch time, so due now
+            due_day = today_number + shift_days
+        else:
+            due_day = due
+        found = dict(_DATA_NUMBER.findall(data)) if isinstance(data, str) and data else {}
+        cards.append(
+            _Card(
+                card_id=card_id,
+                categories=info[0],
+                topics=info[1],
+                type=card_type,
+                ivl=ivl,
+                due_day=due_day,
+                home_deck=home_deck,
+                mod=mod,
+                stability=_positive(found["s"]) if "s" in found else None,
+                decay=(_positive(found["decay"]) if "decay" in found else None) or DEFAULT_DECAY,
+                last_review=_positive(found["lrt"]) if "lrt" in found else None,
+            )
+        )
+    return cards
+
+
+# NOTE: the three numbers the report needs from a card's `data` JSON; a regex is several times faster than json.loads
+# on 100k cards, and `data` is Anki's own compact JSON of flat keys.
+_DATA_NUMBER = re.compile(r'"(s|decay|lrt)":\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)')
+
+
+def _positive(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value > 0 and math.isfinite(value) else None
+
+
+def _categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    categories: list[str] = []
+    topics: list[tuple[str, str]] = []
+    for tag in tags.split():
+        key = category_of_tag(tag)
+        if key is None:
+            continue
+        if key not in categories:
+            categories.append(key)
+        if tag.count(SEPARATOR) >= 2 and (key, tag) not in topics:
+            topics.append((key, tag))
+    return tuple(sorted(categories, key=CATEGORY_KEYS.index)), tuple(topics)
+
+
+def _no_cards_note(col: Collection) -> str:
+    if _db(col).scalar("select count() from cards") == 0:
+        return "The collection has no cards."
+    return (
+        "No card is tagged under interview::<category>. Run Tools > Interview Readiness > Tag cards by interview "
+        "category, or tag notes yourself."
+    )
+
+
+def _last_reviews(col: Collection, card_ids: Sequence[int]) -> dict[int, float]:
+    """Last review time (epoch s) from the review log, for studied cards whose `data` has no `lrt` (older Ankis)."""
+    if not card_ids:
+        return {}
+    rows = _db(col).all(f"select cid, max(id) from revlog where ease > 0 and cid in {ids2str(card_ids)} group by cid")
+    return {int(card_id): int(revlog_id) / 1000 for card_id, revlog_id in rows}
+
+
+def _desired_retention(col: Collection, deck_ids: Iterable[int]) -> dict[int, float]:
+    """The desired retention of each deck's options preset (Anki keeps it with FSRS off too)."""
+    result: dict[int, float] = {}
+    for deck_id in deck_ids:
+        try:
+            config = col.decks.config_dict_for_deck_id(deck_id)  # type: ignore[arg-type]
+        except Exception:  # NOTE: a missing deck (odd collection) falls back to the default preset
+            config = {}
+        value = config.get("desiredRetention", DEFAULT_DESIRED_RETENTION)
+        result[deck_id] = (
+            float(value) if isinstance(value, (int, float)) and 0 < value < 1 else DEFAULT_DESIRED_RETENTION
+        )
+    return result
+
+
+def _add_true_retention(
+    col: Collection, cards: Sequence[_Card], accumulators: Mapping[str, _Accumulator], shift_days: int
+) -> None:
+    """Anki's true retention (the Statistics screen's table, "month" row): reviews in the 30 days that end at the next
+    day cutoff, that carry a rating and affect scheduling (not cramming), of cards with an interval of at least a day
+    (a review-kind entry, or a previous interval of at least a day); passed = any button but Again."""
+    if not cards:
+        return
+    end = col.sched.day_cutoff + shift_days * DAY_S
+    start = end - RETENTION_DAYS * DAY_S
+    categories_of = {card.card_id: card.categories for card in cards}
+    rows = _db(col).all(
+        "select cid, ease from revlog where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
+        "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
+        start * 1000,
+        end * 1000,
+    )
+    for card_id, ease in rows:
+        for key in categories_of.get(card_id, ()):
+            acc = accumulators[key]
+            acc.reviews += 1
+            acc.passed += ease > 1
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+# The CLI ###############################################################
+
+EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, hint: str = "", code: int = EXIT_FILE) -> None:
+        super().__init__(message)
+        self.hint = hint
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m addon.readiness COLLECTION [--interview-date D] [--today D] [--json]`."""
+    parser = argparse.ArgumentParser(
+        prog="python -m addon.readiness",
+        description="Print the interview readiness report of an Anki collection. The file is never modified: the "
+        "report is computed on a temporary copy.",
+    )
+    parser.add_argument(
+        "collection", type=Path, help="a collection file, e.g. ~/.local/share/Anki2/User 1/collection.anki2"
+    )
+    parser.add_argument("--interview-date", type=_parse_date, help="YYYY-MM-DD")
+    parser.add_argument("--today", type=_parse_date, help="YYYY-MM-DD (default: Anki's current day)")
+    parser.add_argument(
+        "--lead-days", type=int, default=DEFAULT_LEAD_DAYS, help="see every new card this many days early"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON (Report.to_dict())")
+    args = parser.parse_args(argv)
+    try:
+        # NOTE: Anki 24.11 prints "blocked main thread" diagnostics to stdout; stdout must hold only the report.
+        with contextlib.redirect_stdout(sys.stderr):
+            report = report_for_file(args.collection, args.today, args.interview_date, args.lead_days)
+    except CliError as error:
+        print(f"error: {error}", file=sys.stderr)
+        if error.hint:
+            print(f"hint: {error.hint}", file=sys.stderr)
+        return error.code
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(format_table(report))
+    return EXIT_OK
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+
+
+def report_for_file(
+    path: Path, today: date | None = None, interview_date: date | None = None, lead_days: int = DEFAULT_LEAD_DAYS
+) -> Report:
+    """The report of a collection file, computed on a temporary copy so the file stays byte-identical."""
+    if not path.is_file():
+        raise CliError(f"{path}: no such collection file", "pass the path of a collection.anki2 file")
+    _check_not_locked(path)
+    with tempfile.TemporaryDirectory(prefix="mle-readiness-") as folder:
+        copy = Path(folder) / "collection.anki2"
+        try:
+            shutil.copyfile(path, copy)
+            wal = path.with_name(path.name + "-wal")
+            if wal.is_file():
+                shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        except PermissionError:
+            raise _locked(path) from None
+        except OSError as error:
+            raise CliError(f"{path}: cannot read the collection: {error}") from None
+        try:
+            col = Collection(str(copy))
+        except Exception as error:
+            raise CliError(f"{path}: Anki cannot open this collection: {error}") from None
+        try:
+            return compute_report(col, today, interview_date, lead_days=lead_days)
+        finally:
+            col.close()
+
+
+# SQLite's lock bytes (os_unix.c): a writer or an exclusive holder locks the "shared" range below PENDING_BYTE + 2.
+_SHARED_FIRST, _SHARED_SIZE = 0x40000002, 510
+
+
+def _check_not_locked(path: Path) -> None:
+    """A collection open in Anki is locked (Anki holds SQLite's exclusive lock): say so instead of reading half a file.
+
+    NOTE: a probe of SQLite's lock bytes with a non-blocking shared `fcntl` lock, released at once. Opening the file
+    with `sqlite3` instead would leave `-wal`/`-shm` files beside it. Windows has no `fcntl`; there the copy itself
+    fails on a locked file, which `report_for_file` turns into the same message.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        return
+    import os
+
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.lockf(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB, _SHARED_SIZE, _SHARED_FIRST, os.SEEK_SET)
+        fcntl.lockf(descriptor, fcntl.LOCK_UN, _SHARED_SIZE, _SHARED_FIRST, os.SEEK_SET)
+    except OSError:
+        raise _locked(path) from None
+    finally:
+        os.close(descriptor)
+
+
+def _locked(path: Path) -> CliError:
+    return CliError(
+        f"{path}: the collection is locked (it is open in Anki or another program)",
+        "close Anki, or switch to another profile, then run this again",
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value * 100:.1f}%"
+
+
+def _number(value: int | None) -> str:
+    return "-" if value is None else f"{value:,}"
+
+
+def format_table(report: Report) -> str:
+    """The report as a plain-text table for a terminal."""
+    when = report.interview_date.isoformat() if report.interview_date else "not set"
+    lines = [
+        f"Interview readiness on {report.today.isoformat()} (interview: {when}; memory: {report.memory_model})",
+        "",
+    ]
+    columns = (
+        ("category", 14),
+        ("cards", 7),
+        ("new", 6),
+        ("learn", 6),
+        ("young", 6),
+        ("mature", 7),
+        ("covered", 8),
+        ("recall", 7),
+        ("@intvw", 7),
+        ("confid.", 8),
+        ("TR 30d", 7),
+        ("revs", 6),
+        ("due", 6),
+        ("new/day", 8),
+    )
+    lines.append(" ".join(name.rjust(width) if i else name.ljust(width) for i, (name, width) in enumerate(columns)))
+    for key, cat in report.categories.items():
+        values = (
+            key,
+            _number(cat.cards),
+            _number(cat.new),
+            _number(cat.learning),
+            _number(cat.young),
+            _number(cat.mature),
+            _percent(cat.coverage),
+            _percent(cat.recall_now),
+            _percent(cat.recall_at_interview),
+            _percent(cat.confident_share),
+            _percent(cat.true_retention_30d),
+            _number(cat.reviews_30d),
+            _number(cat.due_before_interview),
+            _number(cat.new_per_day_needed),
+        )
+        lines.append(" ".join(v.rjust(w) if i else v.ljust(w) for i, (v, (_, w)) in enumerate(zip(values, columns))))  # noqa: B905 (3.9)
+    weakest = [
+        f"  {key}: "
+        + ", ".join(f"{t.tag.split(SEPARATOR, 2)[-1]} {_percent(t.recall_at_interview)}" for t in cat.weakest_topics)
+        for key, cat in report.categories.items()
+        if cat.weakest_topics
+    ]
+    if weakest:
+        lines += ["", "Weakest topics (recall at interview):", *weakest]
+    if report.notes:
+        lines += ["", *(f"note: {note}" for note in report.notes)]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

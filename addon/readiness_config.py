@@ -1,0 +1,68 @@
+"""The readiness panel's settings in the add-on config, checked like the rules are, and the interview dates' format.
+
+Anki-free (standard library only), so it is tested without Anki. A wrong value never breaks Anki: it takes its default
+and the problem is explained in words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from .categories import CATEGORY_KEYS
+
+LEAD_DAYS_KEY = "new_card_lead_days"
+STRIP_KEY = "deck_browser_strip"
+DECK_SIZE_KEY = "weakest_deck_size"
+READINESS_KEYS: tuple[str, ...] = (LEAD_DAYS_KEY, STRIP_KEY, DECK_SIZE_KEY)
+ALL_CATEGORIES = "*"  # the key of the interview date that applies to every category without its own
+
+
+@dataclass(frozen=True)
+class ReadinessSettings:
+    new_card_lead_days: int = 7
+    deck_browser_strip: bool = True
+    weakest_deck_size: int = 50
+
+
+def load_readiness_settings(raw: object) -> tuple[ReadinessSettings, list[str]]:
+    """The settings from a raw config (anything), and a problem per wrong value (that value takes its default)."""
+    defaults = ReadinessSettings()
+    if not isinstance(raw, Mapping):
+        return defaults, []  # NOTE: rules.load_config already explains a config that is not an object
+    problems: list[str] = []
+    lead = _int(raw, LEAD_DAYS_KEY, defaults.new_card_lead_days, 0, 365, problems)
+    size = _int(raw, DECK_SIZE_KEY, defaults.weakest_deck_size, 1, 9999, problems)
+    strip = raw.get(STRIP_KEY, defaults.deck_browser_strip)
+    if not isinstance(strip, bool):
+        problems.append(f'"{STRIP_KEY}" must be true or false')
+        strip = defaults.deck_browser_strip
+    return ReadinessSettings(lead, strip, size), problems
+
+
+def _int(raw: Mapping[str, object], key: str, default: int, low: int, high: int, problems: list[str]) -> int:
+    value = raw.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        problems.append(f'"{key}" must be a whole number from {low} to {high}')
+        return default
+    return value
+
+
+def parse_dates(raw: object) -> dict[str, date]:
+    """Interview dates as stored in the profile ({"*" or category: "YYYY-MM-DD"}); anything malformed is dropped."""
+    dates: dict[str, date] = {}
+    if not isinstance(raw, Mapping):
+        return dates
+    for key, value in raw.items():
+        if key != ALL_CATEGORIES and key not in CATEGORY_KEYS:
+            continue
+        try:
+            dates[key] = date.fromisoformat(str(value))
+        except ValueError:
+            continue
+    return dates
+
+
+def dump_dates(dates: Mapping[str, date]) -> dict[str, str]:
+    return {key: value.isoformat() for key, value in dates.items()}

@@ -1,0 +1,52 @@
+"""Real review history for tests: answer cards through Anki's v3 scheduler and move the collection's clock back.
+
+Follows shared/anki-notes.md §2: to pretend days passed, move `col.crt`, revlog ids, intraday learning due times and
+`cards.data` `$.lrt` back, then close and reopen so Anki forgets its cached "today".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import anki.collection  # noqa: F401  (NOTE: before anki.scheduler.v3, or the import is circular)
+from anki.collection import Collection
+from anki.scheduler.v3 import CardAnswer
+
+DAY_S = 86400
+AGAIN, HARD, GOOD, EASY = CardAnswer.AGAIN, CardAnswer.HARD, CardAnswer.GOOD, CardAnswer.EASY
+
+
+def study(col: Collection, rating: Callable[[int], CardAnswer.Rating.V], limit: int = 10_000) -> int:
+    """Answer every card the scheduler queues now; `rating(card_id)` picks the button the first time a card shows in
+    this session, Good after that (an Again forever would requeue the card forever). Returns the answers given."""
+    answered = 0
+    seen: set[int] = set()
+    while answered < limit:
+        queued = col.sched.get_queued_cards(fetch_limit=1)
+        if not queued.cards:
+            break
+        top = queued.cards[0]
+        card = col.get_card(top.card.id)
+        card.start_timer()
+        chosen = GOOD if card.id in seen else rating(card.id)
+        seen.add(card.id)
+        col.sched.answer_card(col.sched.build_answer(card=card, states=top.states, rating=chosen))
+        answered += 1
+    return answered
+
+
+def pass_days(col: Collection, days: int) -> None:
+    """Make `days` days pass: everything that records time moves back, then the collection reopens."""
+    shift = days * DAY_S
+    assert col.db is not None
+    col.db.execute("update col set crt = crt - ?", shift)
+    col.db.execute("update revlog set id = id - ?", shift * 1000)
+    col.db.execute("update cards set due = due - ? where queue in (1, 4)", shift)
+    col.db.execute("update cards set odue = odue - ? where odue > 1000000000", shift)
+    col.db.execute(
+        "update cards set data = json_set(data, '$.lrt', json_extract(data, '$.lrt') - ?) "
+        "where data like '{%' and json_extract(data, '$.lrt') is not null",
+        shift,
+    )
+    col.close()
+    col.reopen()

@@ -1,0 +1,104 @@
+"""Study weakest, the 90-day trend, the panel's HTML and the readiness settings, on real collections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from test_readiness import make_history
+
+from addon import panel_html, readiness
+from addon.readiness import compute_report
+from addon.readiness_config import ReadinessSettings, load_readiness_settings, parse_dates
+from addon.rules import default_settings, load_config
+from addon.trend import compute_trend
+from addon.weakest import NothingToStudyError, deck_name, study_weakest
+
+
+@pytest.fixture
+def col(tmp_path: Path) -> Iterator[Collection]:
+    collection = Collection(str(tmp_path / "collection.anki2"))
+    try:
+        make_history(collection, fsrs=True)
+        yield collection
+    finally:
+        collection.close()
+
+
+def test_study_weakest_is_one_undo_step_and_refreshes(col: Collection) -> None:
+    report = compute_report(col)
+    weakest = report.weakest_cards("algorithms", 3)
+    assert len(weakest) == 3
+    recall = {card.card_id: card.recall_at_interview for card in report.card_recall}
+    others = [card.card_id for card in report.card_recall if card.studied and "algorithms" in card.categories]
+    assert max(recall[c] for c in weakest) <= min(recall[c] for c in others if c not in weakest)
+
+    result = study_weakest(col, report, "algorithms", 3)
+
+    deck_id = col.decks.id_for_name(deck_name("algorithms"))
+    assert deck_id == result.deck_id and col.decks.is_filtered(deck_id)
+    assert sorted(col.decks.cids(deck_id)) == sorted(weakest) and result.cards == 3
+    assert col.undo_status().undo == "Study weakest: Algorithms"
+
+    again = study_weakest(col, compute_report(col), "algorithms", 2)  # a refresh reuses the deck
+    assert again.deck_id == deck_id and len(col.decks.cids(deck_id)) == 2
+    col.undo()
+    col.undo()
+    assert col.decks.id_for_name(deck_name("algorithms")) is None, "one undo step each"
+    assert col.db.scalar("select count() from cards where odid != 0") == 0
+
+
+def test_study_weakest_explains_when_there_is_nothing(col: Collection) -> None:
+    report = compute_report(col)
+    with pytest.raises(NothingToStudyError, match="no studied card"):
+        study_weakest(col, report, "system-design")
+    col.decks.id(deck_name("algorithms"))  # a normal deck with our name
+    with pytest.raises(NothingToStudyError, match="normal deck"):
+        study_weakest(col, report, "algorithms")
+
+
+def test_trend_is_rebuilt_from_the_review_log(col: Collection) -> None:
+    report = compute_report(col)
+    trend = compute_trend(col, report)
+    assert trend.days[-1] == report.today and trend.days[0] == report.today - timedelta(days=89)
+    algorithms = trend.readiness["algorithms"]
+    assert len(algorithms) == len(trend.days)
+    assert all(value is None or 0 <= value <= 1 for value in algorithms)
+    # The history spans 14 days: before it, nothing existed; during it, readiness is positive.
+    assert algorithms[0] is None
+    assert algorithms[-1] is not None and algorithms[-1] > 0
+    assert set(v for v in trend.readiness["system-design"] if v is not None) == {0.0}
+    assert all(v is None for v in trend.readiness["ml-design"])
+
+
+def test_panel_html_is_self_contained_and_shows_the_numbers(col: Collection) -> None:
+    today = readiness.real_today(col)
+    dates = {"*": today + timedelta(days=10)}
+    report = compute_report(col, interview_date=dates)
+    trend = compute_trend(col, report)
+    html = panel_html.render_panel(report, dates, 7, trend.days, trend.readiness)
+    assert "10 days to the interview" in html
+    for title in ("Algorithms", "System Design", "ML Concepts", "ML Design"):
+        assert title in html
+    assert panel_html.percent(report.categories["algorithms"].recall_at_interview) in html
+    assert html.count("<svg") == 5  # four categories' bars and the trend
+    assert "http" not in html and "src=" not in html, "no network, no CDN"
+    assert ".nightMode" in html
+    assert 'id="weakest-algorithms"' in html
+    strip = panel_html.render_strip(report)
+    assert "Algorithms" in strip and "ML Design" not in strip
+
+
+def test_readiness_settings_are_checked() -> None:
+    settings, problems = load_readiness_settings({"new_card_lead_days": -1, "deck_browser_strip": "yes"})
+    assert settings == ReadinessSettings()
+    assert len(problems) == 2
+    assert load_readiness_settings({"new_card_lead_days": 3})[0].new_card_lead_days == 3
+    assert default_settings().tag_new_notes is True  # the shipped config.json, readiness keys included, is valid
+    assert load_config({"weakest_deck_size": 10}).ok
+    assert parse_dates({"*": "2030-01-02", "algorithms": "bad", "nope": "2030-01-01"}) == {
+        "*": readiness.date(2030, 1, 2)
+    }
