@@ -23,7 +23,7 @@ from aqt.qt import QAction, QDialog, QMenu, QVBoxLayout, qconnect
 from aqt.utils import show_warning, tooltip
 from aqt.webview import AnkiWebView
 
-from . import panel_html, tagging, weakest
+from . import deck_update, panel_html, tagging, weakest
 from .categories import CATEGORIES, CATEGORY_KEYS, get
 from .readiness import EstimateCache, Report, compute_report, real_today
 from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
@@ -32,6 +32,7 @@ from .trend import Trend, compute_trend
 
 MENU_TITLE = "Interview Readiness"
 TAG_NOW_TITLE = "Tag cards by interview category"
+DECK_UPDATE_TITLE = "Apply deck update"  # the undo step has the same name: deck_update.APPLY_UNDO
 BROWSER_MENU_TITLE = "Interview category"
 EXCLUDE_TITLE = "None (not interview material)"
 BY_RULES_TITLE = "By rules (undo a manual choice)"
@@ -47,6 +48,7 @@ class InterviewReadiness:
         self.mw = mw
         self.menu: QMenu | None = None  # Tools > Interview Readiness; the readiness panel adds its entry here
         self.tag_now_action: QAction | None = None
+        self.deck_update_action: QAction | None = None
         self._config: LoadedConfig | None = None
         self._readiness: ReadinessSettings | None = None
         self._explained: set[str] = set()
@@ -65,6 +67,7 @@ class InterviewReadiness:
         self.mw.form.menuTools.addMenu(menu)
         self.tag_now_action = self.add_menu_entry(menu, TAG_NOW_TITLE, self.tag_now)
         self.panel_action = self.add_menu_entry(menu, PANEL_TITLE, self.open_panel)
+        self.deck_update_action = self.add_menu_entry(menu, DECK_UPDATE_TITLE, self.apply_deck_update)
         self.menu = menu
         gui_hooks.profile_did_open.append(self._on_profile_did_open)
         gui_hooks.deck_browser_will_render_content.append(self._on_deck_browser)
@@ -138,6 +141,17 @@ class InterviewReadiness:
         self.mw.taskman.run_on_main(lambda: self.mw.progress.update(label=label))
 
     def _on_tagged(self, result: tagging.TaggingResult) -> None:
+        tooltip(result.summary().replace("\n", "<br>"), period=TOOLTIP_MS, parent=self.mw)
+
+    # Tools > Interview Readiness > Apply deck update
+
+    def apply_deck_update(self) -> None:
+        """Move cards to their release's decks and retire dropped notes, as one undo step, in the background."""
+        if self.mw.col is None:
+            return
+        CollectionOp(self.mw, deck_update.update_decks).success(self._on_deck_update).run_in_background()
+
+    def _on_deck_update(self, result: deck_update.DeckUpdateResult) -> None:
         tooltip(result.summary().replace("\n", "<br>"), period=TOOLTIP_MS, parent=self.mw)
 
     # New notes: tagged by the same rules as they are added

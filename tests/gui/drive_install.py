@@ -14,7 +14,6 @@ deck update and undoes it. Each phase exits 0 only with an empty list of problem
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -117,7 +116,6 @@ def _import_through_the_dialog(desktop: AnkiDesktop, package: Path, name: str, d
 def _upgrade_through_the_import_dialog(desktop: AnkiDesktop, args: argparse.Namespace, data: dict[str, Any]) -> None:
     import aqt
     from anki.scheduler.v3 import CardAnswer
-    from aqt.operations import CollectionOp
 
     mw = desktop.mw
     checks = data["checks"]
@@ -159,17 +157,10 @@ def _upgrade_through_the_import_dialog(desktop: AnkiDesktop, args: argparse.Name
     moved_card = mw.col.get_card(mw.col.card_ids_of_note(after[args.moved][0])[0])
     deck_before = mw.col.decks.name(moved_card.did)
 
-    # Apply deck update: the add-on's menu entry once gui.py has it, else the same CollectionOp it runs.
+    # Tools > Interview Readiness > Apply deck update, through the real menu entry.
     status = mw.col.undo_status()
-    entries = [a.text().replace("&", "") for a in desktop.find_action(mw.form.menuTools, MENU).menu().actions()]
-    if DECK_UPDATE_ENTRY in entries:
-        desktop.trigger(mw.form.menuTools, MENU, DECK_UPDATE_ENTRY)
-        checks["deck_update_tooltip"] = desktop.tooltip_text()
-    else:
-        update_decks = importlib.import_module(f"{args.package}.deck_update").update_decks
-        CollectionOp(mw, update_decks).run_in_background()
-        desktop.wait_for_operations()
-    checks["deck_update_via_menu"] = DECK_UPDATE_ENTRY in entries
+    desktop.trigger(mw.form.menuTools, MENU, DECK_UPDATE_ENTRY)
+    checks["deck_update_tooltip"] = desktop.tooltip_text()
     check(data, mw.col.undo_status().undo == DECK_UPDATE_ENTRY, "one undo step named Apply deck update")
     moved_card.load()
     deck_after = mw.col.decks.name(moved_card.did)
