@@ -11,7 +11,7 @@ PIP := python -m pip install --quiet --disable-pip-version-check
 COMPAT_VENV := .venv-compat
 COMPAT_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python) $(shell command -v python3.9) $(PYTHON))
 
-.PHONY: all build test lint types pytest compat system-deps clean
+.PHONY: all build test lint types pytest compat system-deps screenshots clean
 
 all: build
 
@@ -52,6 +52,12 @@ compat: $(COMPAT_VENV)/.deps
 	$(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/addon
 
 test: lint types compat pytest
+
+# Refresh the README's screenshots: the GUI tests take them, scripts/screenshots.py files them under docs/img/.
+screenshots: system-deps $(VENV)/.dev-deps
+	rm -rf dist/screenshots
+	MLE_ANKI_ARTIFACTS=$(CURDIR)/dist/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/gui
+	$(BIN)/python scripts/screenshots.py dist/screenshots
 
 clean:
 	rm -rf dist .cache .pytest_cache .mypy_cache .ruff_cache
