@@ -101,7 +101,9 @@ def _decode(data: Encoded) -> FileResult:
     cards_data, findings_data, rendered_data = data
     folder = Path(cards_data[0][4]) if cards_data else Path()  # NOTE: every card of a file shares its folder
     cards = [
-        Card(card_id, kind, path, line, folder, deck, tags, {k: Text(*v) for k, v in fields.items()}, question, guid)
+        Card(
+            card_id, kind, path, line, folder, deck, tags, {k: Text._make(v) for k, v in fields.items()}, question, guid
+        )
         for card_id, kind, path, line, _, deck, tags, fields, question, guid in cards_data
     ]
     findings = [Finding(*item) for item in findings_data]

@@ -15,6 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .findings import UsageError
 from .notetypes import NoteType
@@ -22,8 +23,7 @@ from .notetypes import NoteType
 FORMAT = 1
 
 
-@dataclass(frozen=True)
-class NoteRecord:
+class NoteRecord(NamedTuple):  # NOTE: a tuple: a release's ledger holds tens of thousands
     kind: str
     hash: str
     mod: int
