@@ -107,7 +107,7 @@ def compile_tree(root: Path, options: Options | None = None) -> Compiled:
         previous = old.notes.get(card.id)
         record = ledgers.stamp(previous, card.kind, digest, card.deck, clock)
         new.notes[card.id] = record
-        _record_change(changes, card.id, previous, record)
+        record_change(changes, card.id, previous, record)
         notes.append(PackageNote(note_type, card.guid, fields, card.tags, card.deck, record.mod, position))
     changes.removed = sorted(set(old.notes) - set(new.notes))
 
@@ -151,7 +151,8 @@ def _run_solutions(cards: list[Card], options: Options) -> list[Finding]:
     return findings
 
 
-def _record_change(changes: Changes, card_id: str, previous: NoteRecord | None, record: NoteRecord) -> None:
+def record_change(changes: Changes, card_id: str, previous: NoteRecord | None, record: NoteRecord) -> None:
+    """File one note's difference between two ledgers: added, changed, changed kind, moved."""
     if previous is None:
         changes.added.append(card_id)
         return

@@ -20,7 +20,7 @@ from . import ledger as ledgers
 from .ankiaddon import build_addon
 from .findings import UsageError
 from .ledger import Ledger
-from .pipeline import Changes, Compiled, Options, build, compile_tree
+from .pipeline import Changes, Compiled, Options, build, compile_tree, record_change
 
 RELEASE_STATE = ".release.json"
 CHECKSUMS = "SHA256SUMS"
@@ -62,16 +62,7 @@ def release_changes(previous: Ledger, current: Ledger) -> Changes:
     """The ledger diff between two releases, in the words of `build.py diff`."""
     changes = Changes()
     for card_id, record in sorted(current.notes.items()):
-        before = previous.notes.get(card_id)
-        if before is None:
-            changes.added.append(card_id)
-            continue
-        if before.kind != record.kind:
-            changes.kind_changed.append((card_id, before.kind, record.kind))
-        elif before.hash != record.hash:
-            changes.changed.append(card_id)
-        if before.deck != record.deck:
-            changes.moved.append((card_id, before.deck, record.deck))
+        record_change(changes, card_id, previous.notes.get(card_id), record)
     changes.removed = sorted(set(previous.notes) - set(current.notes))
     changes.note_types = sorted(
         kind
