@@ -61,6 +61,7 @@ class InterviewReadiness:
         self._trend_key: Hashable = None
         self._waiting: list[Callable[[Report], None]] = []
         self._computing = False
+        self._closing = False  # the profile is closing: start no more work on its collection
 
     def register(self) -> None:
         menu = QMenu(MENU_TITLE, self.mw)
@@ -119,6 +120,7 @@ class InterviewReadiness:
         self._load_config(raw, force_explain=True)
 
     def _on_profile_did_open(self) -> None:
+        self._closing = False
         self._config = None
         self._report = self._trend = None
         self.estimates = EstimateCache()
@@ -333,6 +335,9 @@ class InterviewReadiness:
             return
 
         def refresh(_report: Report) -> None:
+            # NOTE: a report can finish as the profile closes; a refresh then would query a closed collection.
+            if self._closing or self.mw.col is None:
+                return
             if self.mw.state == "deckBrowser" and self.cached_report() is not None:
                 self.mw.deckBrowser.refresh()
 
@@ -343,6 +348,7 @@ class InterviewReadiness:
             self.dialog.refresh()
 
     def _on_profile_will_close(self) -> None:
+        self._closing = True
         if self.dialog is not None:
             self.dialog.close()
 

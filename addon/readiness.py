@@ -12,16 +12,16 @@ import argparse
 import contextlib
 import json
 import math
-import re
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple, Union
+from typing import Any, NamedTuple, Union, overload
 
 import anki.collection  # noqa: F401  (NOTE: first: `python -m` imports us before anki, and anki.cards first is circular)
 from anki.cards import CardId
@@ -149,6 +149,60 @@ class CardRecall(NamedTuple):
     studied: bool
 
 
+class _CardRecalls(Sequence[CardRecall]):
+    """The report's per-card recall, kept as the per-group lists it was computed in; made into `CardRecall` tuples on
+    first read (by "Study weakest" or the trend), not for every report.
+
+    NOTE: building 100k tuples took about a fifth of a whole report on 100k cards.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: list[tuple[Sequence[int], tuple[str, ...], Sequence[float] | None, Sequence[float] | None]] = []
+        self._size = 0
+        self._items: tuple[CardRecall, ...] | None = None
+
+    def add(
+        self,
+        ids: Sequence[int],
+        categories: tuple[str, ...],
+        recall_now: Sequence[float] | None,
+        recall_at_interview: Sequence[float] | None,
+    ) -> None:
+        """Cards of one group; `None` recalls: never studied (recall 0)."""
+        self._chunks.append((ids, categories, recall_now, recall_at_interview))
+        self._size += len(ids)
+        self._items = None
+
+    def _all(self) -> tuple[CardRecall, ...]:
+        if self._items is None:
+            items: list[CardRecall] = []
+            for ids, categories, now, at in self._chunks:
+                if now is None or at is None:
+                    items += [CardRecall(card_id, categories, 0.0, 0.0, False) for card_id in ids]
+                else:
+                    items += [
+                        CardRecall(card_id, categories, now_value, at_value, True)
+                        for card_id, now_value, at_value in zip(ids, now, at)  # noqa: B905 (3.9)
+                    ]
+            self._items = tuple(items)
+        return self._items
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> CardRecall: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[CardRecall]: ...
+
+    def __getitem__(self, index: int | slice) -> CardRecall | Sequence[CardRecall]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[CardRecall]:
+        return iter(self._all())
+
+
 @dataclass(frozen=True)
 class Report:
     today: date
@@ -191,20 +245,6 @@ class _Accumulator:
     topics: dict[str, list[float]] = field(default_factory=dict)  # tag -> [cards, sum of recall at interview]
 
 
-class _Card(NamedTuple):  # NOTE: a NamedTuple, not a frozen dataclass: 100k of them are built per report
-    card_id: int
-    categories: tuple[str, ...]
-    topics: tuple[tuple[str, str], ...]  # (category, tag)
-    type: int
-    ivl: int
-    due_day: int | None  # Anki day number; None for new cards
-    home_deck: int
-    mod: int
-    stability: float | None  # the stored FSRS memory state, when there is one
-    decay: float
-    last_review: float | None  # epoch seconds
-
-
 def real_today(col: Collection) -> date:
     """Anki's current day as a date: the day that ends at the next rollover (`day_cutoff`)."""
     return datetime.fromtimestamp(col.sched.day_cutoff).date() - timedelta(days=1)
@@ -240,12 +280,6 @@ def compute_report(
     if progress:
         progress("Reading cards...")
 
-    cards = _read_cards(col, today_number - col.sched.today)
-    if not cards:
-        notes.append(_no_cards_note(col))
-    last_review = _last_reviews(col, [card.card_id for card in cards if card.type != 0 and not card.last_review])
-    desired = _desired_retention(col, {card.home_deck for card in cards})
-
     default_date = interview_date if isinstance(interview_date, date) or interview_date is None else None
     if default_date is None and isinstance(interview_date, Mapping):
         default_date = interview_date.get("*")
@@ -264,67 +298,63 @@ def compute_report(
             "and there is no workload."
         )
 
+    due_limits = {key: today_number + int(horizons[key]) for key in CATEGORY_KEYS if category_dates[key] is not None}
+    groups = _card_groups(col, fsrs, today_number, sorted(set(due_limits.values())))
+    if not groups:
+        notes.insert(0, _no_cards_note(col))
+    desired = _desired_retention(col, {group.home_deck for group in groups})
+
     accumulators = {key: _Accumulator() for key in CATEGORY_KEYS}
-    recalls: list[CardRecall] = []
+    recalls = _CardRecalls()
+    group_of: dict[int, int] = {}  # card id -> index of its group
     estimated = 0
     if progress and not fsrs:
         progress("Estimating memory states (SM-2 collection)...")
-    curve_factor: dict[float, float] = {}
-    for index, card in enumerate(cards):
-        studied = card.type != 0
-        stability, decay = (card.stability, card.decay) if fsrs else (None, DEFAULT_DECAY)
-        if studied and stability is None:
-            estimate = estimates.get(col, card.card_id, card.mod)
-            estimated += 1
-            if estimate is not None:
-                stability, decay = estimate.stability, estimate.decay
-            if progress and index % 2000 == 1999:
-                progress(f"Estimating memory states: {index + 1:,} of {len(cards):,} cards...")
-        reviewed_at = card.last_review or last_review.get(card.card_id)
-        known = studied and stability is not None and reviewed_at is not None
-        if known:
-            # NOTE: inlined `retrievability`, with f cached per decay: this loop runs once per card
-            factor = curve_factor.get(decay)
-            if factor is None:
-                factor = curve_factor[decay] = 0.9 ** (-1.0 / decay) - 1.0
-            elapsed = max((now - reviewed_at) / DAY_S, 0.0)  # type: ignore[operator]
-            scale = factor / stability  # type: ignore[operator]
-            r_now = (1.0 + scale * elapsed) ** -decay
-        else:
-            elapsed = scale = r_now = 0.0
-        dr = desired.get(card.home_deck, DEFAULT_DESIRED_RETENTION)
-        at_by_category: dict[str, float] = {}
-        for key in card.categories:
-            horizon = horizons[key]
-            r_at = ((1.0 + scale * (elapsed + horizon)) ** -decay if horizon else r_now) if known else 0.0
-            at_by_category[key] = r_at
+    for index, group in enumerate(groups):
+        categories, topics = group.categories, group.topics
+        ids = list(map(int, group.ids.split(",")))
+        group_of.update(dict.fromkeys(ids, index))
+        count = len(ids)
+        new = count if group.unseen else 0
+        for key in categories:
             acc = accumulators[key]
-            acc.cards += 1
-            if card.type == 0:
-                acc.new += 1
-            elif card.type == 2:
-                if card.ivl >= MATURE_IVL:
-                    acc.mature += 1
-                else:
-                    acc.young += 1
-            else:
-                acc.learning += 1
-            acc.recall_now += r_now
-            acc.recall_at += r_at
-            acc.confident += r_at >= dr
-            when = category_dates[key]
-            if studied and when is not None and card.due_day is not None and card.due_day < today_number + horizon:
-                acc.due += 1
-        for key, tag in card.topics:
-            topic = accumulators[key].topics.setdefault(tag, [0, 0.0])
-            topic[0] += 1
-            topic[1] += at_by_category[key]
-        recalls.append(
-            CardRecall(card.card_id, card.categories, r_now, min(at_by_category.values(), default=0.0), studied)
-        )
-    estimates.keep_only(card.card_id for card in cards)
+            acc.cards += count
+            acc.new += new
+            acc.young += group.young
+            acc.mature += group.mature
+            acc.learning += count - new - group.young - group.mature
+        for key, tag in topics:
+            accumulators[key].topics.setdefault(tag, [0, 0.0])[0] += count
+        if group.unseen:
+            recalls.add(ids, categories, None, None)
+            continue
+        for key in categories:
+            if category_dates[key] is not None:
+                accumulators[key].due += group.due_before[due_limits[key]]
+        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates)
+        estimated += estimated_now
+        if progress and estimated_now:
+            progress(f"Estimating memory states: {estimated:,} cards...")
+        r_now = _recall(scales, elapsed, decays, 0)
+        at_horizon = {
+            horizon: _recall(scales, elapsed, decays, horizon) if horizon else r_now
+            for horizon in {horizons[key] for key in categories}
+        }
+        dr = desired.get(group.home_deck, DEFAULT_DESIRED_RETENTION)
+        sum_now = sum(r_now)
+        sums = {horizon: sum(values) for horizon, values in at_horizon.items()}
+        for key in categories:
+            acc = accumulators[key]
+            acc.recall_now += sum_now
+            acc.recall_at += sums[horizons[key]]
+            acc.confident += sum(1 for value in at_horizon[horizons[key]] if value >= dr)
+        for key, tag in topics:
+            accumulators[key].topics[tag][1] += sums[horizons[key]]
+        r_min = at_horizon[max(horizons[key] for key in categories)]  # NOTE: recall falls with the horizon
+        recalls.add(ids, categories, r_now, r_min)
+    estimates.keep_only(group_of)
 
-    _add_true_retention(col, cards, accumulators, today_number - col.sched.today)
+    _add_true_retention(col, groups, group_of, accumulators, today_number - col.sched.today)
 
     reports: dict[str, CategoryReport] = {}
     for key in CATEGORY_KEYS:
@@ -337,7 +367,7 @@ def compute_report(
         memory_model=MODEL_FSRS if fsrs else MODEL_SM2,
         categories=reports,
         notes=tuple(notes),
-        card_recall=tuple(recalls),
+        card_recall=recalls,
         estimated_states=estimated,
     )
 
@@ -396,75 +426,144 @@ def _db(col: Collection) -> DBProxy:
     return col.db
 
 
-_TAGGED_NOTES = f"from notes where tags like '% {TAG_ROOT}{SEPARATOR}%'"
+class _CardGroup(NamedTuple):
+    """The cards of notes with the same tags, in the same home deck, all new or all studied; per-card values are
+    comma-joined text, aligned (SQLite feeds the rows of a group to every aggregate in the same order).
 
-
-def _read_cards(col: Collection, shift_days: int) -> list[_Card]:
-    """Every non-suspended card of a note tagged under a category, with its categories and topic tags.
-
-    NOTE: the card's `data` JSON is parsed in one `json.loads` of the whole list, several times faster than one call
-    per card on 100k cards; a card in a filtered deck keeps its home deck (`odid`) and original due (`odue`).
+    NOTE: one row per group rather than per card: reading 100k rows through the DB proxy costs more than the whole
+    query. SQLite does the join, the JSON and the counting; Python parses the numbers a list at a time.
     """
-    db = _db(col)
-    tags_of: dict[int, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+
+    categories: tuple[str, ...]
+    topics: tuple[tuple[str, str], ...]
+    home_deck: int
+    unseen: bool  # every card of the group is new
+    size: int
+    young: int
+    mature: int
+    ids: str
+    stabilities: str  # studied: the FSRS memory state in `data`, '' where missing (or FSRS off)
+    decays: str
+    reviewed: str  # studied: `lrt`, the last review (epoch s), '' where missing (cards reviewed before Anki 23.10)
+    due_before: Mapping[int, int]  # Anki day -> studied cards due before it
+
+
+_DUE = "case when c.odid != 0 and c.odue != 0 then c.odue else c.due end"
+_DUE_DAY = f"case when c.queue in (1, 4) or {_DUE} > 1000000000 then ?1 else {_DUE} end"  # intraday learning: today
+_STUDIED_DATA = "case when c.type != 0 and json_valid(c.data) then ifnull(c.data -> '$.{key}', '') else '' end"
+# NOTE: `json_valid` guards `->`, which raises on malformed text (and `data` is '' on many cards). `->` returns the
+# number's JSON text as Anki wrote it, cheaper than `json_extract`'s conversion to a real and back to text.
+_CARD_GROUPS = f"""
+select n.tags, case when c.odid != 0 then c.odid else c.did end as home, c.type = 0 as unseen, count(),
+  sum(c.type = 2 and c.ivl < {MATURE_IVL}), sum(c.type = 2 and c.ivl >= {MATURE_IVL}), group_concat(c.id),
+  group_concat(case when ?2 then {_STUDIED_DATA.format(key="s")} else '' end),
+  group_concat(case when ?2 then {_STUDIED_DATA.format(key="decay")} else '' end),
+  group_concat({_STUDIED_DATA.format(key="lrt")}){{due_columns}}
+from cards c join notes n on n.id = c.nid
+where c.queue != -1 and n.tags like '% {TAG_ROOT}{SEPARATOR}%'
+group by n.tags, home, unseen
+"""
+
+
+def _card_groups(col: Collection, fsrs: bool, today_number: int, due_limits: Sequence[int]) -> list[_CardGroup]:
+    """Every non-suspended card of a note tagged under a category, grouped, with its categories and topic tags, and
+    per due limit the studied cards due before it.
+
+    A card in a filtered deck keeps its home deck (`odid`) and original due (`odue`).
+    """
+    due_columns = "".join(f", sum(c.type != 0 and {_DUE_DAY} < ?{3 + i})" for i in range(len(due_limits)))
+    sql = _CARD_GROUPS.format(due_columns=due_columns)
     parsed: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
-    for tags, note_ids in db.all(f"select tags, group_concat(id) {_TAGGED_NOTES} group by tags"):
+    groups = []
+    for row in _db(col).all(sql, today_number, int(fsrs), *due_limits):  # ?1, ?2, ?3...
+        tags, home, unseen, size, young, mature, ids, stabilities, decays, reviewed, *due = row
         info = parsed.get(tags)
         if info is None:
             info = parsed[tags] = _categories_and_topics(tags)
-        if not info[0]:
-            continue
-        for note_id in str(note_ids).split(","):
-            tags_of[int(note_id)] = info
-    if not tags_of:
-        return []
-    rows = db.all(
-        "select id, nid, type, queue, ivl, case when odid != 0 and odue != 0 then odue else due end, "
-        "case when odid != 0 then odid else did end, mod, data "
-        f"from cards where queue != -1 and nid in (select id {_TAGGED_NOTES}) order by id"
-    )
-    today_number = col.sched.today
-    cards = []
-    for card_id, note_id, card_type, queue, ivl, due, home_deck, mod, data in rows:
-        info = tags_of.get(note_id)
-        if info is None:
-            continue
-        if card_type == 0:
-            due_day = None
-        elif queue in (1, 4) or due > 1_000_000_000:  # intraday learning: due is an epoch time, so due now
-            due_day = today_number + shift_days
-        else:
-            due_day = due
-        found = dict(_DATA_NUMBER.findall(data)) if isinstance(data, str) and data else {}
-        cards.append(
-            _Card(
-                card_id=card_id,
-                categories=info[0],
-                topics=info[1],
-                type=card_type,
-                ivl=ivl,
-                due_day=due_day,
-                home_deck=home_deck,
-                mod=mod,
-                stability=_positive(found["s"]) if "s" in found else None,
-                decay=(_positive(found["decay"]) if "decay" in found else None) or DEFAULT_DECAY,
-                last_review=_positive(found["lrt"]) if "lrt" in found else None,
+        if info[0]:
+            due_before = dict(zip(due_limits, due))  # noqa: B905 (3.9)
+            groups.append(
+                _CardGroup(
+                    *info, home, bool(unseen), size, young, mature, ids, stabilities, decays, reviewed, due_before
+                )
             )
+    return groups
+
+
+def _positive_numbers(col: Collection, text: str, ids: Sequence[int], key: str) -> list[float | None]:
+    """The comma-joined values of `key` in the cards' `data`: each positive finite number as a float, None for any
+    other value ('' included). A value with a comma in it (a JSON list or string, never written by Anki) breaks the
+    alignment with `ids`: then the values are read again a card at a time."""
+    parts = text.split(",")
+    if len(parts) != len(ids):
+        rows = _db(col).all(
+            f"select id, case when json_valid(data) then data -> '$.{key}' end from cards where id in {ids2str(ids)}"
         )
-    return cards
-
-
-# NOTE: the three numbers the report needs from a card's `data` JSON; a regex is several times faster than json.loads
-# on 100k cards, and `data` is Anki's own compact JSON of flat keys.
-_DATA_NUMBER = re.compile(r'"(s|decay|lrt)":\s*(-?[0-9.]+(?:[eE][-+]?[0-9]+)?)')
-
-
-def _positive(text: str) -> float | None:
+        by_id = {card_id: value for card_id, value in rows}
+        parts = [str(by_id.get(card_id) or "") for card_id in ids]
+    if len(parts) > 1 and len(set(parts)) == 1:  # NOTE: e.g. one decay for a whole preset: parse it once
+        return _positive_numbers(col, parts[0], ids[:1], key) * len(parts)
     try:
-        value = float(text)
+        values = list(map(float, parts))
+        if min(values) > 0.0 and math.isfinite(sum(values)):  # NOTE: the common case; NaN fails one of the two
+            return values  # type: ignore[return-value]
     except ValueError:
-        return None
-    return value if value > 0 and math.isfinite(value) else None
+        pass
+    result: list[float | None] = []
+    for value in parts:
+        try:
+            number = float(value)
+        except ValueError:
+            number = 0.0
+        result.append(number if 0.0 < number < math.inf else None)
+    return result
+
+
+def _curves(
+    col: Collection, group: _CardGroup, ids: Sequence[int], now: float, estimates: EstimateCache
+) -> tuple[list[float], list[float], list[float], int]:
+    """Per studied card of a group: f/S, the days since the last review (-1 where the recall is unknown, so 0) and the
+    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate."""
+    stabilities = _positive_numbers(col, group.stabilities, ids, "s")
+    decays = [value or DEFAULT_DECAY for value in _positive_numbers(col, group.decays, ids, "decay")]
+    reviewed = _positive_numbers(col, group.reviewed, ids, "lrt")
+    if None in reviewed:
+        last = _last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
+        reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
+    factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
+    if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
+        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
+        elapsed = [(now - at) / DAY_S for at in reviewed]  # type: ignore[operator]
+        return scales, [days if days > 0.0 else 0.0 for days in elapsed], decays, 0
+    scales, elapsed = [], []
+    estimated = 0
+    mods = _mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905 (3.9)
+    for index, (card_id, stored, at) in enumerate(zip(ids, stabilities, reviewed)):  # noqa: B905 (3.9)
+        stability = stored
+        if stability is None:
+            state = estimates.get(col, card_id, mods.get(card_id, 0))
+            estimated += 1
+            if state is not None:
+                stability, decays[index] = state.stability, state.decay
+        if stability is None or at is None:
+            scales.append(0.0)
+            elapsed.append(-1.0)
+            continue
+        factor = factors.get(decays[index]) or 0.9 ** (-1.0 / decays[index]) - 1.0
+        scales.append(factor / stability)
+        elapsed.append(max((now - at) / DAY_S, 0.0))
+    return scales, elapsed, decays, estimated
+
+
+def _recall(scales: Sequence[float], elapsed: Sequence[float], decays: Sequence[float], horizon: float) -> list[float]:
+    """FSRS's forgetting curve for many cards, `horizon` days after `elapsed`: (1 + f/S·t)^(−decay), `scales` = f/S.
+
+    NOTE: the same arithmetic as `retrievability`, in one comprehension; a negative elapsed marks an unknown recall (0).
+    """
+    return [
+        (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
+        for scale, days, decay in zip(scales, elapsed, decays)  # noqa: B905 (3.9)
+    ]
 
 
 def _categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -488,6 +587,16 @@ def _no_cards_note(col: Collection) -> str:
         "No card is tagged under interview::<category>. Run Tools > Interview Readiness > Tag cards by interview "
         "category, or tag notes yourself."
     )
+
+
+def _mods(col: Collection, card_ids: Sequence[int]) -> dict[int, int]:
+    """The cards' `mod`, the estimate cache's key."""
+    if not card_ids:
+        return {}
+    return {
+        int(card_id): int(mod)
+        for card_id, mod in _db(col).all(f"select id, mod from cards where id in {ids2str(card_ids)}")
+    }
 
 
 def _last_reviews(col: Collection, card_ids: Sequence[int]) -> dict[int, float]:
@@ -514,27 +623,41 @@ def _desired_retention(col: Collection, deck_ids: Iterable[int]) -> dict[int, fl
 
 
 def _add_true_retention(
-    col: Collection, cards: Sequence[_Card], accumulators: Mapping[str, _Accumulator], shift_days: int
+    col: Collection,
+    groups: Sequence[_CardGroup],
+    group_of: Mapping[int, int],
+    accumulators: Mapping[str, _Accumulator],
+    shift_days: int,
 ) -> None:
     """Anki's true retention (the Statistics screen's table, "month" row): reviews in the 30 days that end at the next
     day cutoff, that carry a rating and affect scheduling (not cramming), of cards with an interval of at least a day
-    (a review-kind entry, or a previous interval of at least a day); passed = any button but Again."""
-    if not cards:
-        return
+    (a review-kind entry, or a previous interval of at least a day); passed = any button but Again. Only the cards of
+    the report count (`group_of`: card id -> its group).
+
+    NOTE: two comma-joined lists of card ids in one row, counted with `Counter`: a join to cards and notes grouped by
+    tags in SQLite costs several times more on a million review-log rows."""
     end = col.sched.day_cutoff + shift_days * DAY_S
     start = end - RETENTION_DAYS * DAY_S
-    categories_of = {card.card_id: card.categories for card in cards}
-    rows = _db(col).all(
-        "select cid, ease from revlog where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
+    row = _db(col).first(
+        "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
+        "where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
         "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
         start * 1000,
         end * 1000,
     )
-    for card_id, ease in rows:
-        for key in categories_of.get(card_id, ()):
+    reviewed, passed = row if row else (None, None)
+    counts = [_count_by_group(reviewed, group_of), _count_by_group(passed, group_of)]
+    for index, reviews in counts[0].items():
+        if index is None:
+            continue
+        for key in groups[index].categories:
             acc = accumulators[key]
-            acc.reviews += 1
-            acc.passed += ease > 1
+            acc.reviews += reviews
+            acc.passed += counts[1].get(index, 0)
+
+
+def _count_by_group(card_ids: Any, group_of: Mapping[int, int]) -> Counter[int | None]:
+    return Counter(map(group_of.get, map(int, card_ids.split(",")))) if card_ids else Counter()
 
 
 def _iso(value: date | None) -> str | None:
