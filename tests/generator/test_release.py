@@ -52,10 +52,11 @@ def _release(root: Path, out: Path, pyproject: Path, changelog: Path):  # type: 
     )
 
 
-def test_the_version_lives_in_pyproject_only() -> None:
+def test_the_version_comes_from_pyproject() -> None:
+    """pyproject.toml is the source; the build stamps it into the packaged manifest, and the root one must agree."""
     manifest = json.loads((PROJECT_ROOT / "manifest.json").read_text())
-    assert "human_version" not in manifest, "the add-on's version is stamped from pyproject.toml at build time"
     version = project_version(PROJECT_ROOT / "pyproject.toml")
+    assert manifest["human_version"] == version, "set manifest.json's human_version to pyproject.toml's version"
     assert f"\n## {version}\n" in (PROJECT_ROOT / "CHANGELOG.md").read_text(), "CHANGELOG.md records this version"
 
 
