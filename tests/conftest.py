@@ -5,8 +5,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from anki.collection import Collection
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,14 +40,20 @@ def make_tree(tmp_path: Path) -> TreeFactory:
 
 
 @pytest.fixture
-def collection(tmp_path: Path) -> Iterator[object]:
+def col(tmp_path: Path) -> Iterator[Collection]:
     """A fresh, empty Anki collection from the real `anki` package."""
     from anki.collection import Collection
 
     folder = tmp_path / "anki"
     folder.mkdir()
-    col = Collection(str(folder / "collection.anki2"))
+    collection = Collection(str(folder / "collection.anki2"))
     try:
-        yield col
+        yield collection
     finally:
-        col.close()
+        collection.close()
+
+
+@pytest.fixture
+def collection(col: Collection) -> Collection:
+    """The same fresh collection, under the name the generator's acceptance tests use."""
+    return col

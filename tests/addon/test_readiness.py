@@ -14,7 +14,6 @@ import math
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,15 +28,6 @@ from addon.readiness import EstimateCache, compute_report
 
 ALG = "interview::algorithms"
 TOPICS = ("graphs", "heaps", "dp")
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    collection = Collection(str(tmp_path / "collection.anki2"))
-    try:
-        yield collection
-    finally:
-        collection.close()
 
 
 def make_history(col: Collection, fsrs: bool) -> dict[str, Any]:

@@ -6,9 +6,6 @@ step that restores every tag exactly; a second run that changes nothing at all; 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from addon_helpers import CollectionBuilder
 from anki.collection import Collection
@@ -25,16 +22,6 @@ from addon.tagging import (
     tag_collection,
     use_rules,
 )
-
-
-@pytest.fixture
-def col(tmp_path: Path) -> Iterator[Collection]:
-    """A fresh, empty collection from the real `anki` package."""
-    collection = Collection(str(tmp_path / "collection.anki2"))
-    try:
-        yield collection
-    finally:
-        collection.close()
 
 
 @pytest.fixture

@@ -10,13 +10,12 @@ checks the deck-browser strip, and saves screenshots of the panel in light and n
 
 from __future__ import annotations
 
-import argparse
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from drive_tagging import install
-from harness import AnkiDesktop, check, driver_report
+from harness import AnkiDesktop, check, driver_main
 
 PANEL_ENTRY = ("Interview Readiness", "Readiness panel")
 
@@ -134,24 +133,5 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     data["screenshots"].append(str(desktop.screenshot(mw, "readiness-deck-browser.png")))
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--report", type=Path, required=True)
-    phases = parser.add_subparsers(dest="phase", required=True)
-    install_args = phases.add_parser("install")
-    install_args.add_argument("--base", type=Path, required=True)
-    install_args.add_argument("--addon", type=Path, required=True)
-    drive_args = phases.add_parser("drive")
-    drive_args.add_argument("--base", type=Path, required=True)
-    drive_args.add_argument("--deck", type=Path, required=True)
-    drive_args.add_argument("--package", required=True)
-    args = parser.parse_args(argv)
-    with driver_report(args.report) as data:
-        if args.phase == "install":
-            install(args.base, args.addon, data)
-        else:
-            drive(args.base, args.deck, args.package, data)
-
-
 if __name__ == "__main__":
-    main()
+    driver_main(__doc__, install, drive)

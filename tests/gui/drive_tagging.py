@@ -10,11 +10,10 @@ quits. Each phase exits 0 only with an empty list of problems in its report.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
-from harness import AnkiDesktop, check, driver_report
+from harness import AnkiDesktop, check, driver_main
 
 TOOLS_ENTRY = ("Interview Readiness", "Tag cards by interview category")
 COMMUNITY_NOTES = {  # deck -> (notes, their tags): the kind of decks users bring from elsewhere
@@ -201,24 +200,5 @@ def _rows(col: Any, sql: str) -> dict[int, tuple[Any, ...]]:
     return {row[0]: tuple(row[1:]) for row in col.db.all(sql)}
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--report", type=Path, required=True)
-    phases = parser.add_subparsers(dest="phase", required=True)
-    install_args = phases.add_parser("install")
-    install_args.add_argument("--base", type=Path, required=True)
-    install_args.add_argument("--addon", type=Path, required=True)
-    drive_args = phases.add_parser("drive")
-    drive_args.add_argument("--base", type=Path, required=True)
-    drive_args.add_argument("--deck", type=Path, required=True)
-    drive_args.add_argument("--package", required=True)
-    args = parser.parse_args(argv)
-    with driver_report(args.report) as data:
-        if args.phase == "install":
-            install(args.base, args.addon, data)
-        else:
-            drive(args.base, args.deck, args.package, data)
-
-
 if __name__ == "__main__":
-    main()
+    driver_main(__doc__, install, drive)

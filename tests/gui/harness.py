@@ -12,6 +12,7 @@ Two halves, one file, so the next screens' tests (the readiness panel, install f
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import shutil
@@ -336,6 +337,61 @@ class AnkiDesktop:
         self.catcher.sweep_dialogs()
         QTimer.singleShot(0, self.mw.unloadProfileAndExit)
         self.app.exec()
+
+
+def install_and_drive(driver: Path, tmp_path: Path) -> tuple[Release, DriverRun, DriverRun]:
+    """Build a release, install its add-on into a fresh profile, then drive Anki with it: each in its own process.
+
+    The driver script takes the phases `install --base --addon` and `drive --base --deck --package`
+    (see `driver_main`). Either phase failing, or a blank screenshot, fails the calling test.
+    """
+    release = build_release(tmp_path / "dist")
+    base = tmp_path / "anki-base"
+    installed = run_driver(
+        driver, tmp_path / "install.json", "install", "--base", str(base), "--addon", str(release.addon)
+    )
+    assert installed.returncode == 0 and not installed.problems, "\n\n".join([*installed.problems, installed.output])
+    driven = run_driver(
+        driver,
+        tmp_path / "drive.json",
+        "drive",
+        "--base",
+        str(base),
+        "--deck",
+        str(release.deck),
+        "--package",
+        release.package,
+    )
+    print("\n".join(f"screenshot: {path}" for path in driven.report.get("screenshots", [])))
+    assert driven.returncode == 0 and not driven.problems, "\n\n".join([*driven.problems, driven.output])
+    for path in driven.report["screenshots"]:
+        assert Path(path).stat().st_size > 1_000, f"{path} looks blank"
+    return release, installed, driven
+
+
+def driver_main(
+    doc: str | None,
+    install: Callable[[Path, Path, dict[str, Any]], None],
+    drive: Callable[[Path, Path, str, dict[str, Any]], None],
+    argv: list[str] | None = None,
+) -> None:
+    """The command line of a driver with the two phases `install_and_drive` runs."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--report", type=Path, required=True)
+    phases = parser.add_subparsers(dest="phase", required=True)
+    install_args = phases.add_parser("install")
+    install_args.add_argument("--base", type=Path, required=True)
+    install_args.add_argument("--addon", type=Path, required=True)
+    drive_args = phases.add_parser("drive")
+    drive_args.add_argument("--base", type=Path, required=True)
+    drive_args.add_argument("--deck", type=Path, required=True)
+    drive_args.add_argument("--package", required=True)
+    args = parser.parse_args(argv)
+    with driver_report(args.report) as data:
+        if args.phase == "install":
+            install(args.base, args.addon, data)
+        else:
+            drive(args.base, args.deck, args.package, data)
 
 
 @contextmanager
