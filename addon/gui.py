@@ -25,7 +25,8 @@ from aqt.webview import AnkiWebView
 
 from . import deck_update, panel_html, tagging, weakest
 from .categories import CATEGORIES, CATEGORY_KEYS, get
-from .readiness import EstimateCache, Report, compute_report, real_today
+from .estimates import EstimateCache
+from .readiness import Report, compute_report, real_today
 from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
 from .rules import ADDON_NAME, LoadedConfig, Settings, load_config
 from .trend import Trend, compute_trend

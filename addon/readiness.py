@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any, NamedTuple, Union, overload
 
 import anki.collection  # noqa: F401  (NOTE: first: `python -m` imports us before anki, and anki.cards first is circular)
-from anki.cards import CardId
 from anki.collection import Collection
 from anki.dbproxy import DBProxy
 from anki.utils import ids2str
 
 from .categories import CATEGORY_KEYS, SEPARATOR, TAG_ROOT, category_of_tag, get
+from .estimates import DEFAULT_DECAY, EstimateCache, MemoryState, card_mods
 
 MATURE_IVL = 21  # days: Anki's threshold between young and mature
-DEFAULT_DECAY = 0.5  # FSRS-4.5/5 decay, for memory states written before FSRS-6 stored one
 DEFAULT_DESIRED_RETENTION = 0.9
 DEFAULT_LEAD_DAYS = 7
 RETENTION_DAYS = 30
@@ -46,49 +45,12 @@ InterviewDates = Union[date, Mapping[str, date], None]  # noqa: UP007 (a runtime
 Progress = Callable[[str], None]
 
 
-@dataclass(frozen=True)
-class MemoryState:
-    stability: float  # days
-    decay: float
-
-
 def retrievability(state: MemoryState, elapsed_days: float) -> float:
     """FSRS's forgetting curve: R = (1 + f·t/S)^(−decay), f = 0.9^(−1/decay) − 1, so that R(S) = 0.9."""
     if state.stability <= 0 or state.decay <= 0:
         return 0.0
     factor = 0.9 ** (-1.0 / state.decay) - 1.0
     return float((1.0 + factor * max(elapsed_days, 0.0) / state.stability) ** (-state.decay))
-
-
-class EstimateCache:
-    """Memory states estimated with `compute_memory_state`, kept per card while the card's `mod` is unchanged.
-
-    NOTE: estimating is the slow part on SM-2 collections (about 0.15 ms a card), and a review changes only the cards
-    it touches, so the add-on keeps one cache for the session and a report recomputes only what changed.
-    """
-
-    def __init__(self) -> None:
-        self._states: dict[int, tuple[int, MemoryState | None]] = {}
-
-    def get(self, col: Collection, card_id: int, card_mod: int) -> MemoryState | None:
-        cached = self._states.get(card_id)
-        if cached is not None and cached[0] == card_mod:
-            return cached[1]
-        computed = col.compute_memory_state(CardId(card_id))
-        state = None
-        if computed.stability is not None and computed.stability > 0:
-            decay = getattr(computed, "decay", None)  # NOTE: Anki 24.11 has no decay (FSRS-5: 0.5)
-            state = MemoryState(float(computed.stability), float(decay) if decay else DEFAULT_DECAY)
-        self._states[card_id] = (card_mod, state)
-        return state
-
-    def keep_only(self, card_ids: Iterable[int]) -> None:
-        """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
-        keep = set(card_ids)
-        self._states = {card_id: value for card_id, value in self._states.items() if card_id in keep}
-
-    def __len__(self) -> int:
-        return len(self._states)
 
 
 @dataclass(frozen=True)
@@ -308,8 +270,13 @@ def compute_report(
     recalls = _CardRecalls()
     group_of: dict[int, int] = {}  # card id -> index of its group
     estimated = 0
-    if progress and not fsrs:
-        progress("Estimating memory states (SM-2 collection)...")
+    mods: Mapping[int, int] | None = None
+    if not fsrs:
+        if progress:
+            progress("Estimating memory states (SM-2 collection)...")
+        studied = [int(card_id) for group in groups if not group.unseen for card_id in group.ids.split(",")]
+        mods = card_mods(col, studied)
+        estimates.prefetch(col, mods, progress)
     for index, group in enumerate(groups):
         categories, topics = group.categories, group.topics
         ids = list(map(int, group.ids.split(",")))
@@ -331,7 +298,7 @@ def compute_report(
         for key in categories:
             if category_dates[key] is not None:
                 accumulators[key].due += group.due_before[due_limits[key]]
-        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates)
+        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates, mods)
         estimated += estimated_now
         if progress and estimated_now:
             progress(f"Estimating memory states: {estimated:,} cards...")
@@ -520,10 +487,16 @@ def _positive_numbers(col: Collection, text: str, ids: Sequence[int], key: str) 
 
 
 def _curves(
-    col: Collection, group: _CardGroup, ids: Sequence[int], now: float, estimates: EstimateCache
+    col: Collection,
+    group: _CardGroup,
+    ids: Sequence[int],
+    now: float,
+    estimates: EstimateCache,
+    mods: Mapping[int, int] | None,
 ) -> tuple[list[float], list[float], list[float], int]:
     """Per studied card of a group: f/S, the days since the last review (-1 where the recall is unknown, so 0) and the
-    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate."""
+    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate (keyed
+    by the cards' `mods`, read here if not given)."""
     stabilities = _positive_numbers(col, group.stabilities, ids, "s")
     decays = [value or DEFAULT_DECAY for value in _positive_numbers(col, group.decays, ids, "decay")]
     reviewed = _positive_numbers(col, group.reviewed, ids, "lrt")
@@ -537,7 +510,8 @@ def _curves(
         return scales, [days if days > 0.0 else 0.0 for days in elapsed], decays, 0
     scales, elapsed = [], []
     estimated = 0
-    mods = _mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905 (3.9)
+    if mods is None:
+        mods = card_mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905
     for index, (card_id, stored, at) in enumerate(zip(ids, stabilities, reviewed)):  # noqa: B905 (3.9)
         stability = stored
         if stability is None:
@@ -587,16 +561,6 @@ def _no_cards_note(col: Collection) -> str:
         "No card is tagged under interview::<category>. Run Tools > Interview Readiness > Tag cards by interview "
         "category, or tag notes yourself."
     )
-
-
-def _mods(col: Collection, card_ids: Sequence[int]) -> dict[int, int]:
-    """The cards' `mod`, the estimate cache's key."""
-    if not card_ids:
-        return {}
-    return {
-        int(card_id): int(mod)
-        for card_id, mod in _db(col).all(f"select id, mod from cards where id in {ids2str(card_ids)}")
-    }
 
 
 def _last_reviews(col: Collection, card_ids: Sequence[int]) -> dict[int, float]:

@@ -17,7 +17,8 @@ from anki.collection import Collection
 from anki.utils import ids2str
 
 from .categories import CATEGORY_KEYS
-from .readiness import DAY_S, DEFAULT_DECAY, MemoryState, Report, real_today, retrievability
+from .estimates import DEFAULT_DECAY, MemoryState
+from .readiness import DAY_S, Report, real_today, retrievability
 
 TREND_DAYS = 90
 STEP_DAYS = 3

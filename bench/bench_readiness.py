@@ -36,7 +36,8 @@ from anki.decks import DeckId
 
 from addon import panel_html
 from addon.categories import CATEGORY_KEYS
-from addon.readiness import EstimateCache, compute_report, real_today
+from addon.estimates import EstimateCache
+from addon.readiness import compute_report, real_today
 from addon.trend import compute_trend
 
 T = TypeVar("T")

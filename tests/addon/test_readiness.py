@@ -24,7 +24,8 @@ from anki.collection import Collection
 from review_history import AGAIN, GOOD, HARD, pass_days, study
 
 from addon import readiness
-from addon.readiness import EstimateCache, compute_report
+from addon.estimates import EstimateCache
+from addon.readiness import compute_report
 
 ALG = "interview::algorithms"
 TOPICS = ("graphs", "heaps", "dp")
@@ -193,6 +194,77 @@ def test_sm2_estimates_never_write_and_are_cached(col: Collection) -> None:
     assert col.get_config("fsrs", False) is False
     second = compute_report(col, today=first.today, estimates=estimates)
     assert second.to_dict()["categories"]["algorithms"]["cards"] == first.to_dict()["categories"]["algorithms"]["cards"]
+
+
+CUSTOM_PARAMS = {  # a second preset's FSRS parameters: other initial stabilities and (FSRS-6) decay
+    "fsrsParams5": [0.8, 2.4, 6.3, 31.4, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925, 1.9395, 0.11,
+                    0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621],
+    "fsrsParams6": [0.42, 2.59, 4.61, 16.6, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614,
+                    0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.3],
+}  # fmt: skip
+
+
+def test_bulk_sm2_estimates_match_ankis_per_card_estimates(
+    col: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many stale estimates: one private snapshot with FSRS turned on by Anki's deck options, read and deleted. Each
+    state equals `compute_memory_state` up to the rounding Anki applies when it stores a state, per preset."""
+    history = make_history(col, fsrs=False)
+    custom = col.decks.add_config_returning_id("Custom FSRS")
+    config = col.decks.get_config(custom)
+    assert config is not None
+    config.update(CUSTOM_PARAMS)
+    col.decks.update_config(config)
+    algorithms_deck = col.decks.by_name("MLE Interview::Algorithms")
+    assert algorithms_deck is not None
+    algorithms_deck["conf"] = custom
+    col.decks.save(algorithms_deck)
+    other = col.decks.id("Other")  # the default preset
+    studied = col.find_cards(f"tag:{ALG} -is:new -is:suspended")
+    col.set_deck(studied[::2], other)  # type: ignore[arg-type]
+
+    def state() -> tuple[Any, ...]:
+        return col.mod, col.db.all("select * from cards order by id"), col.db.all("select * from revlog order by id")
+
+    before = state()
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(temp))
+
+    bulk = EstimateCache(bulk_from=1)
+    report = compute_report(col, estimates=bulk)
+
+    assert bulk.bulk_runs == 1 and report.estimated_states == len(studied)
+    assert list(temp.iterdir()) == [], "the snapshot is deleted"
+    assert state() == before
+    assert col.get_config("fsrs", False) is False
+    decays = set()
+    for card_id in studied:
+        card = col.get_card(card_id)
+        estimated = bulk.get(col, card_id, card.mod)  # cached: no new estimate
+        expected = col.compute_memory_state(card_id)  # type: ignore[arg-type]
+        assert estimated is not None and expected.stability is not None, card_id
+        assert estimated.stability == pytest.approx(expected.stability, abs=5.1e-4), card_id  # stored: 3-4 places
+        assert estimated.decay == pytest.approx(getattr(expected, "decay", 0.5) or 0.5, abs=5.1e-4), card_id
+        decays.add(round(estimated.decay, 2))
+    if hasattr(col.compute_memory_state(studied[0]), "decay"):  # type: ignore[arg-type]
+        assert decays == {0.15, 0.3}, "each preset's own parameters"
+    per_card = compute_report(col, today=report.today, estimates=EstimateCache(bulk_from=10**9)).to_dict()
+    for key, value in report.to_dict()["categories"]["algorithms"].items():
+        if isinstance(value, float):
+            assert value == pytest.approx(per_card["categories"]["algorithms"][key], abs=1e-3), key
+    assert history["suspended"] not in report.weakest_cards("algorithms", 100)
+
+
+def test_bulk_estimates_fall_back_to_a_card_at_a_time(col: Collection, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No room for a snapshot: every state is still estimated, one `compute_memory_state` call a card."""
+    make_history(col, fsrs=False)
+    monkeypatch.setattr("shutil.disk_usage", lambda _path: type("Usage", (), {"free": 0})())
+    estimates = EstimateCache(bulk_from=1)
+    report = compute_report(col, estimates=estimates)
+    assert estimates.bulk_runs == 0
+    assert report.estimated_states == len(estimates) > 0
+    assert report.to_dict()["categories"]["algorithms"]["recall_now"] > 0
 
 
 def test_empty_collection(col: Collection) -> None:

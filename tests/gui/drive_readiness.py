@@ -131,6 +131,29 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     desktop.wait_for_operations()
     desktop.wait_for_js(mw.web, "document.body.innerText.includes('Interview recall')", "the deck-browser strip")
     data["screenshots"].append(str(desktop.screenshot(mw, "readiness-deck-browser.png")))
+    _sm2_estimates_in_bulk(desktop, addon, data)
+
+
+def _sm2_estimates_in_bulk(desktop: AnkiDesktop, addon: Any, data: dict[str, Any]) -> None:
+    """On SM-2, the report estimates memory states on a private snapshot from inside Anki's background operation,
+    and the profile's collection stays as it was: FSRS off, no memory state written."""
+    mw = desktop.mw
+    estimates_type = type(addon.estimates)
+    mw.col.set_config("fsrs", False)
+    addon.estimates = estimates_type(bulk_from=1)
+    studied = "select count() from cards where type != 0 and data like '%\"s\":%'"
+    states_before = mw.col.db.scalar(studied)
+    done: list[Any] = []
+    addon.request_report(done.append, with_progress=True)
+    desktop.wait_until(lambda: bool(done), "the SM-2 report")
+    report = done[0]
+    data["checks"]["sm2_estimated_states"] = report.estimated_states
+    check(data, report.memory_model == "sm2-estimate", f"the SM-2 model: {report.memory_model}")
+    check(data, addon.estimates.bulk_runs == 1, "one snapshot estimated the states")
+    check(data, report.estimated_states > 0, f"states estimated: {report.estimated_states}")
+    check(data, report.categories["algorithms"].recall_now > 0, "recall from the estimates")
+    check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off")
+    check(data, mw.col.db.scalar(studied) == states_before, "no memory state written to the collection")
 
 
 if __name__ == "__main__":

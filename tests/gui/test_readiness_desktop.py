@@ -20,3 +20,4 @@ def test_readiness_panel_in_the_real_desktop(tmp_path: Path) -> None:
     _, _, driven = install_and_drive(DRIVER, tmp_path)
     assert driven.report["checks"]["weakest_cards"] > 0
     assert len(driven.report["screenshots"]) == 3
+    assert driven.report["checks"]["sm2_estimated_states"] > 0
