@@ -1,8 +1,8 @@
 """The readiness report: per interview category, how much is covered and how much will be recalled on the interview day.
 
 `compute_report(col, today, interview_date)` is a pure function of the collection, the day and the interview date: it
-only reads (a few bulk SQL queries and, for cards with no FSRS memory state, Anki's `compute_memory_state`, which does
-not save). It never writes and never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only; the CLI
+only reads (a few bulk SQL queries and, for cards with no FSRS memory state, Anki's own estimates from
+`estimates.py`, which do not save). It never writes and never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only; the CLI
 (`python -m addon.readiness COLLECTION`) is at the bottom. `docs/readiness.md` defines every field.
 """
 
