@@ -17,6 +17,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from anki.cards import CardId
 from anki.collection import Collection
@@ -107,16 +108,9 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
         path = str(Path(folder) / "snapshot.anki2")
         try:
             db.execute("vacuum into ?", path)  # NOTE: a consistent copy through Anki's own connection; no lock issue
-        except Exception:  # NOTE: e.g. inside a transaction; the caller falls back to a card at a time
+            rows = _states_of_copy(path)
+        except Exception:  # NOTE: e.g. a transaction is open, or the copy is odd: the caller goes a card at a time
             return None
-        snapshot = Collection(path)
-        try:
-            _turn_fsrs_on(snapshot)
-            rows = _db(snapshot).all(
-                "select id, data ->> '$.s', data ->> '$.decay' from cards where type != 0 and json_valid(data)"
-            )
-        finally:
-            snapshot.close(downgrade=False)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     states = {}
@@ -125,6 +119,18 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
             positive = isinstance(decay, (int, float)) and decay > 0
             states[int(card_id)] = MemoryState(float(stability), float(decay) if positive else DEFAULT_DECAY)
     return states
+
+
+def _states_of_copy(path: str) -> list[Sequence[Any]]:
+    """(card id, s, decay) of every studied card of the collection at `path`, once Anki has turned FSRS on in it."""
+    snapshot = Collection(path)
+    try:
+        _turn_fsrs_on(snapshot)
+        return _db(snapshot).all(
+            "select id, data ->> '$.s', data ->> '$.decay' from cards where type != 0 and json_valid(data)"
+        )
+    finally:
+        snapshot.close(downgrade=False)
 
 
 def _turn_fsrs_on(col: Collection) -> None:

@@ -2,8 +2,9 @@
 
 `compute_report(col, today, interview_date)` is a pure function of the collection, the day and the interview date: it
 only reads (a few bulk SQL queries and, for cards with no FSRS memory state, Anki's own estimates from
-`estimates.py`, which do not save). It never writes and never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only; the CLI
-(`python -m addon.readiness COLLECTION`) is at the bottom. `docs/readiness.md` defines every field.
+`estimates.py`, which do not save). It never writes and never turns FSRS on. Imports `anki` and the add-on's
+Anki-free modules only; the CLI (`python -m addon.readiness COLLECTION`) is at the bottom. `docs/readiness.md`
+defines every field.
 """
 
 from __future__ import annotations
