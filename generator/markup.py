@@ -1,7 +1,7 @@
 """Markdown to card HTML that works offline in Anki desktop and AnkiMobile.
 
-Fenced code is highlighted here with Pygments (CSS classes, no JavaScript), math is lifted out before Markdown can
-mangle it and handed to Anki's MathJax as `\\(...\\)` / `\\[...\\]`, and tables come from Python-Markdown. The
+Fenced code is highlighted by Pygments (`highlight.py`: CSS classes, no JavaScript), math is lifted out before Markdown
+can mangle it and handed to Anki's MathJax as `\\(...\\)` / `\\[...\\]`, and tables come from Python-Markdown. The
 `scan_*` functions find math and code spans in source text; the lint rules and the renderer share them, so what is
 checked is exactly what is rendered.
 """
@@ -13,19 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import markdown
 from markdown.preprocessors import Preprocessor
-from pygments import highlight
-from pygments.formatters import HtmlFormatter
-from pygments.lexer import Lexer
-from pygments.lexers import TextLexer, get_lexer_by_name
-from pygments.util import ClassNotFound
 
+from .highlight import highlight_code
 from .source import fence_closes
 
-CODE_CSS_CLASS = "codehilite"
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$")
 
 
@@ -155,35 +149,6 @@ def mathjax(body: str, display: bool) -> str:
         body = body.replace("}}", "} }")
     escaped = html.escape(body, quote=False)
     return f"\\[{escaped}\\]" if display else f"\\({escaped}\\)"
-
-
-@lru_cache(maxsize=64)
-def _lexer(language: str) -> Lexer:
-    lexer: Lexer
-    try:
-        lexer = get_lexer_by_name(language.lower(), stripnl=False) if language else TextLexer()
-    except ClassNotFound:
-        lexer = TextLexer()
-    return lexer
-
-
-_FORMATTER = HtmlFormatter(cssclass=CODE_CSS_CLASS, nowrap=False)
-
-
-def highlight_code(code: str, language: str) -> str:
-    return str(highlight(code, _lexer(language), _FORMATTER)).strip()
-
-
-def code_css() -> str:
-    """Pygments colours for light mode, and a dark style under Anki's night-mode classes."""
-    light = _style_defs("default", f".{CODE_CSS_CLASS}")
-    dark = "\n".join(_style_defs("monokai", f"{night} .{CODE_CSS_CLASS}") for night in (".nightMode", ".night_mode"))
-    return f"{light}\n{dark}\n"
-
-
-def _style_defs(style: str, selector: str) -> str:
-    formatter: Any = HtmlFormatter(style=style)  # NOTE: Pygments' stubs leave get_style_defs untyped
-    return str(formatter.get_style_defs(selector))
 
 
 class _StashPreprocessor(Preprocessor):

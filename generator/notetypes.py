@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .markup import code_css
+from .highlight import code_css
 
 
 @dataclass(frozen=True)

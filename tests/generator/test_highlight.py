@@ -1,0 +1,125 @@
+"""The faster lexer loop must give exactly Pygments' tokens and HTML, on real code blocks and on fuzzed code."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from conftest import PROJECT_ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pygments.lexers import PythonLexer
+
+from generator.highlight import _EVERY, _states, first_characters, highlight_code, lexer_for, pygments_highlight, tokens
+from generator.markup import _split_fence, scan
+from generator.source import parse
+from generator.tree import load_tree
+
+LANGUAGES = ["python", "markdown", "yaml", "text", "", "bash", "json", "sql", "c", "cpp", "javascript", "go", "rust"]
+
+PIECES = [
+    "def ",
+    "class ",
+    "return ",
+    "lambda ",
+    "x",
+    "K",
+    "k",
+    "_",
+    "0x1F",
+    "1_000.5e-3j",
+    " ",
+    "\t",
+    "\n",
+    "\r\n",
+    "\\\n",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    "=",
+    "->",
+    "'",
+    '"',
+    '"""',
+    "'''",
+    "f'{a!r:>{w}}'",
+    "rb'\\x00'",
+    "# comment",
+    "@decorator",
+    "<div>",
+    "&amp;",
+    "```",
+    "---",
+    "- item",
+    "key: value",
+    "$HOME",
+    "/* c */",
+    "// c",
+    "SELECT",
+    "\u212a",  # KELVIN SIGN: folds to "k" under IGNORECASE
+    "\u017f",  # LATIN SMALL LETTER LONG S: folds to "s"
+    "\u0130",
+    "é",
+    "\u00a0",
+    "\u3000",
+    "\ufeff",
+]
+
+
+def _blocks() -> list[tuple[str, str]]:
+    """(language, code) of every fenced code block in the content tree."""
+    tree = load_tree(PROJECT_ROOT / "content")
+    found = []
+    for path in tree.markdown_files():
+        for card in parse(path.read_text(encoding="utf-8"), tree.relative(path)).cards:
+            for text in [*card.fields.values(), *([card.body] if card.body else [])]:
+                for span in scan(text.value):
+                    if span.kind == "fence":
+                        _, language, code = _split_fence(text.value[span.start : span.end])
+                        found.append((language, code))
+    return found
+
+
+def test_every_code_block_of_the_content_highlights_as_pygments_does() -> None:
+    blocks = _blocks()
+    assert len(blocks) > 100
+    for language, code in blocks:
+        assert list(tokens(lexer_for(language), code)) == list(lexer_for(language).get_tokens(code)), code
+        assert highlight_code(code, language) == pygments_highlight(code, language), code
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None)
+@given(code=st.lists(st.sampled_from(PIECES) | st.characters(), max_size=40).map("".join))
+def test_fuzzed_code_highlights_as_pygments_does(language: str, code: str) -> None:
+    lexer = lexer_for(language)
+    assert list(tokens(lexer, code)) == list(lexer.get_tokens(code))
+    assert highlight_code(code, language) == pygments_highlight(code, language)
+
+
+def test_the_python_lexer_takes_the_fast_path() -> None:
+    lexer_for("python")
+    states = _states(PythonLexer)
+    assert all(state.every.match is not None for state in states.values())
+    root = states["root"]
+    assert sum(1 for starts in root.starts if starts != _EVERY) > len(root.starts) // 2
+
+
+def _chars(mask: int) -> str:
+    return "".join(chr(code) for code in range(128) if mask >> code & 1)
+
+
+def test_first_characters() -> None:
+    assert _chars(first_characters(re.compile(r"def\b"))) == "d"
+    assert _chars(first_characters(re.compile(r"(?<!\.)(?:ab|[0-2]|\s)"))) == "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f 012a"
+    assert _chars(first_characters(re.compile(r"(x?)y"))) == "xy"
+    assert first_characters(re.compile(r"x*")) == _EVERY  # can match nothing: every position
+    assert first_characters(re.compile(r".")) == _EVERY
+    assert _chars(first_characters(re.compile("\u212a", re.IGNORECASE))) == "Kk"  # the engine's own case folding
+    assert _chars(first_characters(re.compile(r"(?i:s)"))) == "Ss"
+    assert _chars(first_characters(re.compile(r"[^\W\d]", re.ASCII))) == _chars(_EVERY)  # not understood: all
