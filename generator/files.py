@@ -8,6 +8,7 @@ and Pygments versions, so a change to any of them invalidates it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import multiprocessing
@@ -15,7 +16,9 @@ import multiprocessing.context
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -58,7 +61,26 @@ def compile_file(tree: Tree, path: Path, data: bytes) -> FileResult:
 
 def _compile_many(tree: Tree, batch: list[tuple[Path, bytes]]) -> list[Encoded]:
     """Compile files in a worker; plain tuples travel back to the parent faster than objects."""
-    return [_encode(compile_file(tree, path, data)) for path, data in batch]
+    with paused_gc():
+        return [_encode(compile_file(tree, path, data)) for path, data in batch]
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector, and restore it as it was.
+
+    NOTE: a build makes hundreds of thousands of tuples, strings and dicts that live until it ends, and the collector
+    walks all of them again every few thousand allocations: a third of a warm rebuild's compile time went there.
+    Reference counting still frees everything a build drops; the few cycles (Python-Markdown's tree) wait until the
+    collector is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from addon import categories
 from . import ledger as ledgers
 from . import lint, problems
 from .cards import Card
-from .files import FileCache, compile_files
+from .files import FileCache, compile_files, paused_gc
 from .findings import ContentError, Finding
 from .ledger import Ledger, NoteRecord, SchemaChange
 from .manifest import with_manifest
@@ -76,7 +76,11 @@ class Options:
 
 
 def compile_tree(root: Path, options: Options | None = None) -> Compiled:
-    options = options or Options()
+    with paused_gc():
+        return _compile_tree(root, options or Options())
+
+
+def _compile_tree(root: Path, options: Options) -> Compiled:
     tree = load_tree(root)
     cache = FileCache(options.cache_dir / tree.package if options.cache_dir else None)
     results = compile_files(tree, list(tree.markdown_files()), cache, options.jobs)
@@ -166,6 +170,11 @@ def record_change(changes: Changes, card_id: str, previous: NoteRecord | None, r
 
 def build(root: Path, out_dir: Path, options: Options | None = None, accept_schema_change: bool = False) -> Compiled:
     """Compile and, when there are no errors, write `<out_dir>/<package>.apkg` and the updated ledger."""
+    with paused_gc():
+        return _build(root, out_dir, options, accept_schema_change)
+
+
+def _build(root: Path, out_dir: Path, options: Options | None, accept_schema_change: bool) -> Compiled:
     compiled = compile_tree(root, options)
     if compiled.errors:
         raise ContentError(compiled.findings)
