@@ -26,7 +26,9 @@ _UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|a
 _EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
 _JAVASCRIPT_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# NOTE: a word is a whitespace-separated token with a letter or a digit in it. Matching from its first letter or digit
+# to its end counts each such token once, in one pass (`str.split` and `\s` share Python's idea of whitespace).
+_WORD_TOKEN = re.compile(r"[^\W_]\S*")
 
 
 @lru_cache(maxsize=4096)
@@ -39,7 +41,8 @@ def _blank(text: str, kinds: frozenset[str]) -> str:
     cursor = 0
     for span in spans:
         pieces.append(text[cursor : span.start])
-        pieces.append(_NOT_NEWLINE.sub(" ", text[span.start : span.end]))
+        hidden = text[span.start : span.end]
+        pieces.append(_NOT_NEWLINE.sub(" ", hidden) if "\n" in hidden else " " * len(hidden))
         cursor = span.end
     pieces.append(text[cursor:])
     return "".join(pieces)
@@ -92,11 +95,13 @@ def unsafe_html(card: Card) -> Iterator[Finding]:
         if "<" not in text.value and ":" not in text.value:
             continue  # no tag and no URL scheme: nothing here can run
         plain = _blank(text.value, _CODE)
-        for pattern, what in (
-            (_UNSAFE_TAG, "<{}> could run script"),
-            (_EVENT_ATTRIBUTE, "the {} attribute could run script"),
-            (_JAVASCRIPT_URL, "a javascript: URL could run script"),
+        for pattern, needs, what in (
+            (_UNSAFE_TAG, "<", "<{}> could run script"),
+            (_EVENT_ATTRIBUTE, "<", "the {} attribute could run script"),
+            (_JAVASCRIPT_URL, ":", "a javascript: URL could run script"),
         ):
+            if needs not in plain:
+                continue
             for match in pattern.finditer(plain):
                 detail = match.group(1) if match.groups() else ""
                 offset = match.start(1) if match.groups() else match.start()
@@ -108,15 +113,15 @@ def long_answer(card: Card) -> Iterator[Finding]:
     text = card.fields.get(name or "")
     if text is None:
         return
-    words = sum(1 for token in _blank(text.value, _CODE_AND_MATH).split() if _WORD.search(token))
+    words = len(_WORD_TOKEN.findall(_blank(text.value, _CODE_AND_MATH)))
     if words > WORD_LIMIT:
         yield _at(card, text, 0, "long-answer", f"{words} words (limit {WORD_LIMIT}): split it into several cards")
 
 
 def long_list(card: Card) -> Iterator[Finding]:
     text = card.fields.get("Back")
-    if card.kind != "basic" or text is None:
-        return
+    if card.kind != "basic" or text is None or text.value.count("\n") < LIST_LIMIT - 1:
+        return  # list items start lines: fewer lines than the limit cannot hold enough of them
     items = _LIST_ITEM.findall(_blank(text.value, _CODE))
     if len(items) >= LIST_LIMIT:
         yield _at(card, text, 0, "long-list", f"a list of {len(items)} items: make it cloze deletions")

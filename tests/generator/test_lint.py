@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import re
+import sys
 from pathlib import Path
 
 from conftest import TreeFactory
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import Options, compile_tree
+from generator.lint import _WORD_TOKEN
 
 
 def _findings(root: Path) -> list[tuple[str, str, int, int]]:
@@ -121,3 +127,20 @@ def test_problem_that_raises_or_hangs_is_an_error(make_tree: TreeFactory) -> Non
     findings = compile_tree(root, Options(jobs=1)).findings
     assert [(item.rule, item.line) for item in findings] == [("solution-fails", 11)]
     assert "NameError" in findings[0].message
+
+
+# The word count of `long-answer` in one regular-expression pass must equal the count it was defined by: tokens
+# split on whitespace that contain a letter or a digit.
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def test_python_splits_on_the_whitespace_that_re_calls_whitespace() -> None:
+    space = re.compile(r"\s")
+    assert all((space.match(chr(code)) is not None) == chr(code).isspace() for code in range(sys.maxunicode + 1))
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "600")), deadline=None)
+@given(st.text(st.sampled_from(" \t\n\u00a0\u2028\u3000_-'’.,:;!?aZ9é٣\u0301$`*")) | st.text())
+def test_the_word_count_is_the_defined_one(text: str) -> None:
+    defined = sum(1 for token in text.split() if _WORD.search(token))
+    assert len(_WORD_TOKEN.findall(text)) == defined
