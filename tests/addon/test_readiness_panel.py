@@ -11,6 +11,8 @@ from anki.collection import Collection
 from test_readiness import make_history
 
 from addon import panel_html, readiness
+from addon.categories import CATEGORY_KEYS
+from addon.estimates import MemoryState
 from addon.readiness import compute_report
 from addon.readiness_config import ReadinessSettings, load_readiness_settings, parse_dates
 from addon.rules import default_settings, load_config
@@ -72,6 +74,46 @@ def test_trend_is_rebuilt_from_the_review_log(col: Collection) -> None:
     assert algorithms[-1] is not None and algorithms[-1] > 0
     assert set(v for v in trend.readiness["system-design"] if v is not None) == {0.0}
     assert all(v is None for v in trend.readiness["ml-design"])
+
+
+def reference_trend(col: Collection, report: readiness.Report, sample_ends: list[float]) -> dict[str, list]:
+    """The trend's definition, a card and a sample at a time: the mean over the cards that existed at each sample's
+    end (created, or reviewed, before it) of FSRS's recall at decay 0.5, the last review's interval standing for the
+    stability (a learning step's seconds as days, at least 0.01)."""
+    sums = {key: [0.0] * len(sample_ends) for key in CATEGORY_KEYS}
+    counts = {key: [0] * len(sample_ends) for key in CATEGORY_KEYS}
+    for card in report.card_recall:
+        reviews = col.db.all("select id, ivl from revlog where cid = ? and ease > 0 order by id", card.card_id)
+        times = [revlog_id / 1000 for revlog_id, _ in reviews]
+        exists_from = min([card.card_id / 1000, *times])
+        for index, end in enumerate(sample_ends):
+            if exists_from >= end:
+                continue
+            before = [(at, ivl) for at, (_, ivl) in zip(times, reviews) if at <= end]  # noqa: B905 (3.9)
+            recall = 0.0
+            if before:
+                at, ivl = before[-1]
+                stability = ivl if ivl > 0 else max(-ivl / 86400, 0.01)
+                recall = readiness.retrievability(MemoryState(stability, 0.5), (end - at) / 86400)
+            for key in card.categories:
+                sums[key][index] += recall
+                counts[key][index] += 1
+    return {key: [s / c if c else None for s, c in zip(sums[key], counts[key])] for key in CATEGORY_KEYS}  # noqa: B905
+
+
+@pytest.mark.parametrize("page", [100_000, 1, 7], ids=["one-page", "a-review-a-page", "pages-of-7"])
+def test_trend_equals_its_definition(col: Collection, page: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fast pass over the review log in time order, in pages of any size, gives the same numbers as the
+    definition computed card by card."""
+    monkeypatch.setattr("addon.trend._PAGE", page)
+    report = compute_report(col)
+    trend = compute_trend(col, report, days=30, step=1)
+    end_of_today = col.sched.day_cutoff
+    sample_ends = [end_of_today - (report.today - day).days * 86400 for day in trend.days]
+    expected = reference_trend(col, report, sample_ends)
+    assert any(value for value in expected["algorithms"]) and any(v is None for v in expected["algorithms"])
+    for key in CATEGORY_KEYS:
+        assert trend.readiness[key] == pytest.approx(expected[key], abs=1e-12), key
 
 
 def test_panel_html_is_self_contained_and_shows_the_numbers(col: Collection) -> None:
