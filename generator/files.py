@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import importlib.util
 import marshal
-import multiprocessing
-import multiprocessing.context
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import markdown
 import pygments
 
 from . import lint
@@ -33,6 +30,9 @@ from .findings import Finding, finding
 from .render import Rendered, render_card
 from .source import Text, parse
 from .tree import Tree
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 _PARALLEL_BYTES = 256 * 1024  # below this much Markdown, worker start-up costs more than it saves
 _CACHE_FORMAT = 1
@@ -86,11 +86,20 @@ def paused_gc() -> Iterator[None]:
 @lru_cache(maxsize=1)
 def generator_fingerprint() -> str:
     """Changes whenever the generator's code or its rendering libraries change."""
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{markdown.__version__}:{pygments.__version__}".encode())
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{pygments.__version__}:".encode())
+    digest.update(_markdown_version_file())
     package = Path(__file__).resolve().parent
     for source in sorted([*package.glob("*.py"), package.parent / "addon" / "categories.py"]):
         digest.update(source.name.encode() + source.read_bytes())
     return digest.hexdigest()
+
+
+def _markdown_version_file() -> bytes:
+    """The file that holds Python-Markdown's version; found, not imported, as a rebuild may not need Markdown."""
+    spec = importlib.util.find_spec("markdown")
+    if spec is None or spec.origin is None:
+        return b"no markdown"
+    return (Path(spec.origin).parent / "__meta__.py").read_bytes()
 
 
 # NOTE: The cache is marshal, not pickle: a warm rebuild of 20,000 cards loads it in milliseconds instead of half a
@@ -186,6 +195,8 @@ def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | N
     work = [(paths[index], contents[index]) for index in missing]
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(work))
     if workers > 1 and sum(len(data) for _, data in work) >= _PARALLEL_BYTES:
+        from concurrent.futures import ProcessPoolExecutor  # NOTE: here, as a rebuild seldom starts workers
+
         batches = _balanced(missing, [len(contents[index]) for index in missing], workers * 4)
         by_index: dict[int, Encoded] = {}
         with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
@@ -210,6 +221,8 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     NOTE: forking a process with other threads can copy a held lock into the child and hang it. The build command
     runs no threads, but a host process may: the test suite and the add-on load Anki, whose backend runs threads.
     """
+    import multiprocessing
+
     try:
         single_threaded = sum(1 for _ in Path("/proc/self/task").iterdir()) == 1
     except OSError:

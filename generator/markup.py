@@ -1,9 +1,9 @@
 """Markdown to card HTML that works offline in Anki desktop and AnkiMobile.
 
 Fenced code is highlighted by Pygments (`highlight.py`: CSS classes, no JavaScript), math is lifted out before Markdown
-can mangle it and handed to Anki's MathJax as `\\(...\\)` / `\\[...\\]`, and tables come from Python-Markdown. The
-`scan_*` functions find math and code spans in source text; the lint rules and the renderer share them, so what is
-checked is exactly what is rendered.
+can mangle it and handed to Anki's MathJax as `\\(...\\)` / `\\[...\\]`, and tables come from Python-Markdown
+(`full_markdown.py`). The `scan_*` functions find math and code spans in source text; the lint rules and the renderer
+share them, so what is checked is exactly what is rendered.
 """
 
 from __future__ import annotations
@@ -14,10 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import markdown
-from markdown.preprocessors import Preprocessor
-
-from .highlight import highlight_code
 from .source import fence_closes
 
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[ \t]*([\w+#.-]*)[^\n]*$")
@@ -151,32 +147,6 @@ def mathjax(body: str, display: bool) -> str:
     return f"\\[{escaped}\\]" if display else f"\\({escaped}\\)"
 
 
-class _StashPreprocessor(Preprocessor):
-    """Lift fenced code and math out of the text before Markdown sees it, as raw-HTML placeholders."""
-
-    def run(self, lines: list[str]) -> list[str]:
-        text = "\n".join(lines)
-        pieces: list[str] = []
-        cursor = 0
-        for span in scan(text):
-            if span.kind != "code":  # inline code spans stay with Markdown
-                pieces.append(text[cursor : span.start])
-                pieces.append(self._replacement(text, span))
-                cursor = span.end
-        pieces.append(text[cursor:])
-        return "".join(pieces).split("\n")
-
-    def _replacement(self, text: str, span: Span) -> str:
-        stash = self.md.htmlStash.store
-        if span.kind == "fence":
-            block = text[span.start : span.end]
-            indent, language, code = _split_fence(block)
-            return f"\n{indent}{stash(highlight_code(code, language))}\n"  # a block of its own
-        if span.kind in ("math-inline", "math-display"):
-            return stash(mathjax(math_body(text, span), display=span.kind == "math-display"))
-        return stash("$")  # an escaped or a lone dollar sign is a literal one
-
-
 def _split_fence(block: str) -> tuple[str, str, str]:
     lines = block.split("\n")
     opening = _FENCE.match(lines[0])
@@ -189,16 +159,6 @@ def _split_fence(block: str) -> tuple[str, str, str]:
     return indent, language, code + "\n"
 
 
-class _CardExtension(markdown.Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
-        md.preprocessors.register(_StashPreprocessor(md), "card-stash", 25)
-
-
-@lru_cache(maxsize=1)
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["tables", "sane_lists", _CardExtension()], output_format="html")
-
-
 _SINGLE_PARAGRAPH = re.compile(r"<p>((?:(?!<p>).)*)</p>", re.DOTALL)
 
 
@@ -208,9 +168,9 @@ def render(text: str, inline: bool = False) -> str:
         return ""
     rendered = fast_render(text)
     if rendered is None:
-        converter = _markdown()
-        converter.reset()
-        rendered = converter.convert(text).strip()
+        from .full_markdown import convert  # NOTE: imported when first needed; a warm rebuild may never need it
+
+        rendered = convert(text)
     if inline:
         only = _SINGLE_PARAGRAPH.fullmatch(rendered)
         if only:
@@ -247,7 +207,7 @@ def fast_render(text: str) -> str | None:
             return None
         blocks.extend(before)
         _, language, code = _split_fence(text[span.start : span.end])
-        blocks.append(highlight_code(code, language))
+        blocks.append(_highlight(code, language))
         cursor = span.end
     rest = _fast_paragraphs(text[cursor:], spans, cursor)
     if rest is None:
@@ -309,6 +269,12 @@ def _fast_plain(segment: str) -> str | None:
     if _UNSIMPLE_CHARS.search(unwrapped):
         return None
     return _BOLD.sub(r"<strong>\1</strong>", segment.replace(">", "&gt;"))
+
+
+def _highlight(code: str, language: str) -> str:
+    from .highlight import highlight_code  # NOTE: imported when first needed, as Pygments is
+
+    return highlight_code(code, language)
 
 
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)

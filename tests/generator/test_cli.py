@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -108,3 +110,17 @@ def test_diff_and_stats(make_tree: TreeFactory, tmp_path: Path, capsys: pytest.C
 def test_check_lists_its_rules(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "check", "--rules")
     assert code == 0 and "unsafe-html" in out and "long-answer" in out
+
+
+def test_a_rebuild_with_nothing_new_to_render_imports_no_markdown(make_tree: TreeFactory, tmp_path: Path) -> None:
+    root = make_tree({"t/a.md": GOOD + "\n## A table? {#table}\n| a | b |\n|---|---|\n| 1 | 2 |\n"})
+    arguments = ["build", "--content", str(root), "--out", str(tmp_path), "--no-addon"]
+    probe = (
+        f"from generator import main; main({arguments!r})\n"
+        "import sys; print(sorted(name for name in sys.modules if name.startswith('markdown')))"
+    )
+    for expected in ("['markdown", "[]"):  # the cold build renders the table with Python-Markdown; the rebuild reads it
+        done = subprocess.run(
+            [sys.executable, "-c", probe], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip().splitlines()[-1].startswith(expected), done.stdout

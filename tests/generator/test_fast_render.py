@@ -9,7 +9,8 @@ from conftest import PROJECT_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.markup import _markdown, fast_render
+from generator.full_markdown import _markdown
+from generator.markup import fast_render
 from generator.render import is_plain
 from generator.source import parse
 from generator.tree import load_tree
