@@ -81,35 +81,43 @@ def _join(rules: list[Rule]) -> _Joined:
 
 
 class _State:
-    """One lexer state: its rules joined, and, for a text position holding an ASCII character, only the rules that
-    can start with that character, joined on first use."""
+    """One lexer state's rules, joined, for each kind of text position: the rules that can start with the ASCII
+    character there, those that can start with a non-ASCII one, and those that can match at the end of the text.
+    Nothing is worked out before it is first needed: a small build highlights a few blocks."""
 
     def __init__(self, rules: list[Rule]) -> None:
-        self.every = _join(rules)
         self.rules = rules
-        self.starts = [first_characters(getattr(rule[0], "__self__", None)) for rule in rules]
-        self.by_char: list[_Joined | None] = [None] * 128
+        self._starts: list[int] | None = None
+        self.by_position: list[_Joined | None] = [None] * (_END + 1)
         self._by_rules: dict[tuple[int, ...], _Joined] = {}
 
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [first_characters(getattr(rule[0], "__self__", None)) for rule in self.rules]
+        return self._starts
+
     def at(self, text: str, pos: int) -> _Joined:
-        code = ord(text[pos]) if pos < len(text) else 128
-        if code >= 128:
-            return self.every
-        found = self.by_char[code]
+        code = min(ord(text[pos]), _NON_ASCII) if pos < len(text) else _END
+        found = self.by_position[code]
         if found is None:
             bit = 1 << code
             chosen = tuple(index for index, starts in enumerate(self.starts) if starts & bit)
             found = self._by_rules.get(chosen)
             if found is None:
                 found = self._by_rules[chosen] = _join([self.rules[index] for index in chosen])
-            self.by_char[code] = found
+            self.by_position[code] = found
         return found
 
 
-# First characters: which ASCII characters can begin a match of a pattern, as a bit mask over code points 0-127.
+# First characters: which characters can begin a match of a pattern, as a bit mask: bits 0-127 for the ASCII
+# characters, bit 128 for any other character, and bit 129 for the end of the text (a pattern that can match the
+# empty string is the only kind that can match there).
 # NOTE: an over-estimate is always safe (a rule is tried where it cannot match, and fails); so anything not
-# understood here, and any pattern that can match the empty string, counts as "every character".
-_EVERY = (1 << 128) - 1
+# understood here, and any pattern that can match the empty string, counts as "every position".
+_NON_ASCII = 128
+_END = 129
+_EVERY = (1 << (_END + 1)) - 1
 _CATEGORIES = {
     _constants.CATEGORY_DIGIT: r"\d",
     _constants.CATEGORY_NOT_DIGIT: r"\D",
@@ -171,7 +179,8 @@ def _first(items: Any, ignore_case: bool) -> tuple[int, bool]:
 
 @lru_cache(maxsize=4096)
 def _character_class(op: Any, argument: Any, ignore_case: bool) -> int:
-    """The ASCII characters one literal or class matches, asked of the `re` engine itself (it knows case folding)."""
+    """The characters one literal or class matches: the ASCII ones asked of the `re` engine itself (it knows case
+    folding), and whether it may match any other."""
     if op is _constants.IN:
         negate = bool(argument) and argument[0][0] is _constants.NEGATE
         pieces = []
@@ -185,11 +194,19 @@ def _character_class(op: Any, argument: Any, ignore_case: bool) -> int:
             else:
                 return _EVERY
         source = f"[{'^' if negate else ''}{''.join(pieces)}]" if pieces else ("(?s:.)" if negate else "(?!)")
+        ascii_only = not negate and all(
+            (kind is _constants.LITERAL and value < _NON_ASCII) or (kind is _constants.RANGE and value[1] < _NON_ASCII)
+            for kind, value in argument
+        )
     else:
         character = re.escape(chr(argument))
         source = character if op is _constants.LITERAL else f"[^{character}]"
+        ascii_only = op is _constants.LITERAL and argument < _NON_ASCII
     compiled = re.compile(source, re.IGNORECASE if ignore_case else 0)
-    return sum(1 << code for code in range(128) if compiled.fullmatch(chr(code)))
+    starts = sum(1 << code for code in range(_NON_ASCII) if compiled.fullmatch(chr(code)))
+    if ignore_case or not ascii_only:  # NOTE: case folding reaches across ("K" matches the Kelvin sign)
+        starts |= 1 << _NON_ASCII
+    return starts
 
 
 @lru_cache(maxsize=64)

@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pygments.lexers import PythonLexer
 
-from generator.highlight import _EVERY, _states, first_characters, highlight_code, lexer_for, pygments_highlight, tokens
+from generator.highlight import (
+    _END,
+    _EVERY,
+    _NON_ASCII,
+    _states,
+    first_characters,
+    highlight_code,
+    lexer_for,
+    pygments_highlight,
+    tokens,
+)
 from generator.markup import _split_fence, scan
 from generator.source import parse
 from generator.tree import load_tree
@@ -104,10 +114,11 @@ def test_fuzzed_code_highlights_as_pygments_does(language: str, code: str) -> No
 
 def test_the_python_lexer_takes_the_fast_path() -> None:
     lexer_for("python")
-    states = _states(PythonLexer)
-    assert all(state.every.match is not None for state in states.values())
-    root = states["root"]
+    root = _states(PythonLexer)["root"]
+    assert all(root.at(text, 0).match is not None for text in ("def", " ", "'", "1", "é"))  # joined
+    assert root.at("", 0).rules == []  # no rule of Python's root state can match at the end of the text
     assert sum(1 for starts in root.starts if starts != _EVERY) > len(root.starts) // 2
+    assert len(root.at("d", 0).rules) < len(root.rules) // 2
 
 
 def _chars(mask: int) -> str:
@@ -123,3 +134,14 @@ def test_first_characters() -> None:
     assert _chars(first_characters(re.compile("\u212a", re.IGNORECASE))) == "Kk"  # the engine's own case folding
     assert _chars(first_characters(re.compile(r"(?i:s)"))) == "Ss"
     assert _chars(first_characters(re.compile(r"[^\W\d]", re.ASCII))) == _chars(_EVERY)  # not understood: all
+
+
+def test_first_characters_beyond_ascii_and_at_the_end() -> None:
+    non_ascii, end = 1 << _NON_ASCII, 1 << _END
+    assert not first_characters(re.compile(r"def|[a-z0-9]")) & (non_ascii | end)
+    assert first_characters(re.compile(r"[^a]")) & non_ascii
+    assert first_characters(re.compile(r"\w")) & non_ascii
+    assert first_characters(re.compile("[\u00e0-\u00ff]")) == non_ascii
+    assert first_characters(re.compile("k", re.IGNORECASE)) & non_ascii  # the Kelvin sign
+    assert first_characters(re.compile(r"\w+")) & end == 0
+    assert first_characters(re.compile(r"\w*")) & end  # only a pattern that can match nothing matches at the end
