@@ -80,6 +80,44 @@ def _join(rules: list[Rule]) -> _Joined:
     return _Joined(joined.match, by_marker, rules)
 
 
+# NOTE: a rule with a long pattern (the identifier classes of Unicode-aware lexers: thousands of ranges) is not
+# joined: `re` would optimise its character set again, tens of milliseconds, in every list it is part of. Pygments'
+# own compiled copy of it is tried on its own, in its turn.
+_LONG_PATTERN = 2000
+
+Segment = tuple[Callable[[str, int], "re.Match[str] | None"], dict[int, Rule] | None, Rule | None]
+
+
+class _Candidates(NamedTuple):
+    """Rules in Pygments' order, as segments tried in turn: joined rules (with their markers), or one rule alone."""
+
+    segments: tuple[Segment, ...]
+    rules: list[Rule]
+
+
+def _candidates(rules: list[Rule]) -> _Candidates:
+    segments: list[Segment] = []
+    run: list[Rule] = []
+
+    def flush() -> None:
+        joined = _join(run) if len(run) > 1 else None
+        if joined is not None and joined.match is not None:
+            segments.append((joined.match, joined.by_marker, None))
+        else:
+            segments.extend((rule[0], None, rule) for rule in run)
+        run.clear()
+
+    for rule in rules:
+        pattern = getattr(rule[0], "__self__", None)
+        if isinstance(pattern, re.Pattern) and len(pattern.pattern) > _LONG_PATTERN:
+            flush()
+            segments.append((rule[0], None, rule))
+        else:
+            run.append(rule)
+    flush()
+    return _Candidates(tuple(segments), rules)
+
+
 class _State:
     """One lexer state's rules, joined, for each kind of text position: the rules that can start with the ASCII
     character there, those that can start with a non-ASCII one, and those that can match at the end of the text.
@@ -88,8 +126,8 @@ class _State:
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
         self._starts: list[int] | None = None
-        self.by_position: list[_Joined | None] = [None] * (_END + 1)
-        self._by_rules: dict[tuple[int, ...], _Joined] = {}
+        self.by_position: list[_Candidates | None] = [None] * (_END + 1)
+        self._by_rules: dict[tuple[int, ...], _Candidates] = {}
 
     @property
     def starts(self) -> list[int]:
@@ -97,7 +135,7 @@ class _State:
             self._starts = [first_characters(getattr(rule[0], "__self__", None)) for rule in self.rules]
         return self._starts
 
-    def at(self, text: str, pos: int) -> _Joined:
+    def at(self, text: str, pos: int) -> _Candidates:
         code = min(ord(text[pos]), _NON_ASCII) if pos < len(text) else _END
         found = self.by_position[code]
         if found is None:
@@ -105,7 +143,7 @@ class _State:
             chosen = tuple(index for index, starts in enumerate(self.starts) if starts & bit)
             found = self._by_rules.get(chosen)
             if found is None:
-                found = self._by_rules[chosen] = _join([self.rules[index] for index in chosen])
+                found = self._by_rules[chosen] = _candidates([self.rules[index] for index in chosen])
             self.by_position[code] = found
         return found
 
@@ -243,19 +281,16 @@ def _regex_tokens(lexer: Lexer, text: str, states: dict[str, _State]) -> Iterato
     while True:
         found: re.Match[str] | None = None
         rule: Rule | None = None
-        candidates = state.at(text, pos)
-        if candidates.match is not None:
-            found = candidates.match(text, pos)
+        for match, by_marker, alone in state.at(text, pos).segments:
+            found = match(text, pos)
             if found is not None:
-                rule = candidates.by_marker[found.lastindex or 0]
-                if type(rule[1]) is not _TokenType:
-                    found = rule[0](text, pos)  # callbacks get the rule's own match, with its own groups
-        else:
-            for candidate in candidates.rules:
-                found = candidate[0](text, pos)
-                if found is not None:
-                    rule = candidate
-                    break
+                if by_marker is None:
+                    rule = alone
+                else:
+                    rule = by_marker[found.lastindex or 0]
+                    if type(rule[1]) is not _TokenType:
+                        found = rule[0](text, pos)  # callbacks get the rule's own match, with its own groups
+                break
         if found is None or rule is None:
             if pos >= len(text):
                 return
