@@ -16,7 +16,6 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from re import _constants, _parser  # type: ignore[attr-defined]
 from typing import Any, NamedTuple
 
 from pygments import highlight
@@ -25,6 +24,11 @@ from pygments.lexer import Lexer, RegexLexer
 from pygments.lexers import TextLexer, get_lexer_by_name
 from pygments.token import Error, Whitespace, _TokenType
 from pygments.util import ClassNotFound
+
+try:
+    from re import _constants, _parser  # type: ignore[attr-defined]
+except ImportError:  # NOTE: CPython's own, private; without them every rule counts as starting anywhere (still exact)
+    _constants = _parser = None
 
 CODE_CSS_CLASS = "codehilite"
 
@@ -156,16 +160,20 @@ class _State:
 _NON_ASCII = 128
 _END = 129
 _EVERY = (1 << (_END + 1)) - 1
-_CATEGORIES = {
-    _constants.CATEGORY_DIGIT: r"\d",
-    _constants.CATEGORY_NOT_DIGIT: r"\D",
-    _constants.CATEGORY_SPACE: r"\s",
-    _constants.CATEGORY_NOT_SPACE: r"\S",
-    _constants.CATEGORY_WORD: r"\w",
-    _constants.CATEGORY_NOT_WORD: r"\W",
-}
-_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
-_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
+_CATEGORIES = (
+    {
+        _constants.CATEGORY_DIGIT: r"\d",
+        _constants.CATEGORY_NOT_DIGIT: r"\D",
+        _constants.CATEGORY_SPACE: r"\s",
+        _constants.CATEGORY_NOT_SPACE: r"\S",
+        _constants.CATEGORY_WORD: r"\w",
+        _constants.CATEGORY_NOT_WORD: r"\W",
+    }
+    if _constants
+    else {}
+)
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT) if _constants else ()
+_REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) if _constants else ()
 
 
 def first_characters(pattern: object) -> int:

@@ -112,6 +112,18 @@ def test_fuzzed_code_highlights_as_pygments_does(language: str, code: str) -> No
     assert highlight_code(code, language) == pygments_highlight(code, language)
 
 
+def test_without_cpythons_regex_parser_the_tokens_are_still_pygments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`re._parser` is private to CPython: without it, every rule counts as starting anywhere, and nothing changes."""
+    monkeypatch.setattr("generator.highlight._parser", None)
+    _states.cache_clear()
+    try:
+        assert first_characters(re.compile("def")) == _EVERY
+        for language, code in _blocks()[:40]:
+            assert list(tokens(lexer_for(language), code)) == list(lexer_for(language).get_tokens(code)), code
+    finally:
+        _states.cache_clear()
+
+
 def test_the_python_lexer_takes_the_fast_path() -> None:
     lexer_for("python")
     root = _states(PythonLexer)["root"]
