@@ -4,7 +4,8 @@ Two ways, both Anki's own FSRS code and neither of them a write to the user's co
 - a card at a time: `col.compute_memory_state(card_id)`, which does not save (about 0.13 ms a card);
 - many cards at once: a private snapshot of the collection (SQLite's `VACUUM INTO`, a read of the collection), on
   which Anki's deck options turn FSRS on and compute every card's memory state in one pass, as they would for the
-  user. The snapshot is read and deleted. It costs a copy of the file, so it pays only for thousands of cards.
+  user. The snapshot is read and deleted. It costs a copy of the file, so it pays only for thousands of cards, and
+  it is taken only when the collection has nothing to undo (see `snapshot_memory_states`).
 
 The snapshot's states are the ones Anki would store: rounded in `cards.data` (a few decimal places) exactly as an
 FSRS collection's are. Imports `anki` only.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +30,8 @@ from anki.utils import ids2str
 DEFAULT_DECAY = 0.5  # FSRS-4.5/5 decay, for memory states written before FSRS-6 stored one
 BULK_FROM = 4000  # stale estimates: at this many, one snapshot beats a call a card (copy ~0.4 s per 100k cards)
 SPACE_MARGIN = 2  # free space wanted in the temporary folder, as a multiple of the collection's size
+SNAPSHOT_PREFIX = "interview-readiness-"
+STALE_SNAPSHOT_S = 86400
 
 Progress = Callable[[str], None]
 
@@ -65,8 +69,8 @@ class EstimateCache:
 
     def prefetch(self, col: Collection, mods: Mapping[int, int], progress: Progress | None = None) -> None:
         """Estimate every card of `mods` (card id -> `mod`) not cached at that `mod`, in one snapshot if there are
-        `bulk_from` or more of them. If the snapshot cannot be taken (no space, a busy database), `get` estimates
-        them a card at a time instead."""
+        `bulk_from` or more of them. If no snapshot is taken (something to undo, no space, a busy database), `get`
+        estimates them a card at a time instead."""
         stale = [card_id for card_id, mod in mods.items() if self._states.get(card_id, (None,))[0] != mod]
         if not stale or len(stale) < self.bulk_from:
             return
@@ -98,19 +102,31 @@ def card_mods(col: Collection, card_ids: Sequence[int]) -> dict[int, int]:
 
 def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
     """The memory state Anki computes for each studied card when FSRS is turned on, computed on a temporary snapshot
-    of `col`; None if no snapshot could be taken. `col` is only read."""
+    of `col`; None if no snapshot was taken. `col` is only read.
+
+    NOTE: Anki's DB proxy counts any statement that returns no rows, `VACUUM INTO` included, as a change: it drops
+    the undo history and the study queues, and marks the collection for a new modification time at the next commit
+    of legacy `col.db.transact` code. So the snapshot is taken only when there is nothing to undo or redo (after the
+    profile opens, after a sync); otherwise the caller estimates a card at a time.
+    """
+    status = col.undo_status()
+    if status.undo or status.redo:
+        return None
     db = _db(col)
     size = int(db.scalar("pragma page_count") or 0) * int(db.scalar("pragma page_size") or 0)
-    folder = tempfile.mkdtemp(prefix="interview-readiness-")
+    try:
+        _remove_stale_snapshots()
+        folder = tempfile.mkdtemp(prefix=SNAPSHOT_PREFIX)
+    except OSError:
+        return None
     try:
         if shutil.disk_usage(folder).free < SPACE_MARGIN * size:
             return None
         path = str(Path(folder) / "snapshot.anki2")
-        try:
-            db.execute("vacuum into ?", path)  # NOTE: a consistent copy through Anki's own connection; no lock issue
-            rows = _states_of_copy(path)
-        except Exception:  # NOTE: e.g. a transaction is open, or the copy is odd: the caller goes a card at a time
-            return None
+        db.execute("vacuum into ?", path)  # NOTE: a consistent copy through Anki's own connection; no lock issue
+        rows = _states_of_copy(path)
+    except Exception:  # NOTE: e.g. a transaction is open, or the copy is odd: the caller goes a card at a time
+        return None
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     states = {}
@@ -119,6 +135,17 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
             positive = isinstance(decay, (int, float)) and decay > 0
             states[int(card_id)] = MemoryState(float(stability), float(decay) if positive else DEFAULT_DECAY)
     return states
+
+
+def _remove_stale_snapshots() -> None:
+    """Snapshots left behind by an Anki that was killed mid-estimate: ours, in the temporary folder, over a day old."""
+    cutoff = time.time() - STALE_SNAPSHOT_S
+    for folder in Path(tempfile.gettempdir()).glob(f"{SNAPSHOT_PREFIX}*"):
+        try:
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _states_of_copy(path: str) -> list[Sequence[Any]]:

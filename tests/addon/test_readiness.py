@@ -222,6 +222,8 @@ def test_bulk_sm2_estimates_match_ankis_per_card_estimates(
     other = col.decks.id("Other")  # the default preset
     studied = col.find_cards(f"tag:{ALG} -is:new -is:suspended")
     col.set_deck(studied[::2], other)  # type: ignore[arg-type]
+    col.close()
+    col.reopen()  # as when the profile opens: nothing to undo, so the snapshot may be taken
 
     def state() -> tuple[Any, ...]:
         return col.mod, col.db.all("select * from cards order by id"), col.db.all("select * from revlog order by id")
@@ -235,6 +237,7 @@ def test_bulk_sm2_estimates_match_ankis_per_card_estimates(
     report = compute_report(col, estimates=bulk)
 
     assert bulk.bulk_runs == 1 and report.estimated_states == len(studied)
+    assert col.undo_status().undo == "" and col.undo_status().redo == ""
     assert list(temp.iterdir()) == [], "the snapshot is deleted"
     assert state() == before
     assert col.get_config("fsrs", False) is False
@@ -259,12 +262,28 @@ def test_bulk_sm2_estimates_match_ankis_per_card_estimates(
 def test_bulk_estimates_fall_back_to_a_card_at_a_time(col: Collection, monkeypatch: pytest.MonkeyPatch) -> None:
     """No room for a snapshot: every state is still estimated, one `compute_memory_state` call a card."""
     make_history(col, fsrs=False)
+    col.close()
+    col.reopen()
     monkeypatch.setattr("shutil.disk_usage", lambda _path: type("Usage", (), {"free": 0})())
     estimates = EstimateCache(bulk_from=1)
     report = compute_report(col, estimates=estimates)
     assert estimates.bulk_runs == 0
     assert report.estimated_states == len(estimates) > 0
     assert report.to_dict()["categories"]["algorithms"]["recall_now"] > 0
+
+
+def test_no_snapshot_while_there_is_something_to_undo(col: Collection) -> None:
+    """Anki's DB proxy drops the undo history after `VACUUM INTO`: with a step to undo, a card at a time instead."""
+    make_history(col, fsrs=False)
+    card_id = col.find_cards(f"tag:{ALG} -is:new -is:suspended")[0]
+    col.sched.suspend_cards([card_id])  # type: ignore[list-item]
+    assert col.undo_status().undo == "Suspend"
+    estimates = EstimateCache(bulk_from=1)
+    report = compute_report(col, estimates=estimates)
+    assert estimates.bulk_runs == 0 and report.estimated_states > 0
+    assert col.undo_status().undo == "Suspend", "the user can still undo"
+    col.undo()
+    assert col.get_card(card_id).queue != -1  # type: ignore[arg-type]
 
 
 def test_empty_collection(col: Collection) -> None:

@@ -135,18 +135,37 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
 
 
 def _sm2_estimates_in_bulk(desktop: AnkiDesktop, addon: Any, data: dict[str, Any]) -> None:
-    """On SM-2, the report estimates memory states on a private snapshot from inside Anki's background operation,
-    and the profile's collection stays as it was: FSRS off, no memory state written."""
+    """On SM-2, the report estimates memory states on a private snapshot from inside Anki's background operation, but
+    only while there is nothing to undo; and the profile's collection stays as it was: FSRS off, no state written."""
+    from aqt import gui_hooks
+
     mw = desktop.mw
     estimates_type = type(addon.estimates)
     mw.col.set_config("fsrs", False)
-    addon.estimates = estimates_type(bulk_from=1)
     studied = "select count() from cards where type != 0 and data like '%\"s\":%'"
     states_before = mw.col.db.scalar(studied)
-    done: list[Any] = []
-    addon.request_report(done.append, with_progress=True)
-    desktop.wait_until(lambda: bool(done), "the SM-2 report")
-    report = done[0]
+
+    def report_with_bulk_estimates() -> Any:
+        addon.estimates = estimates_type(bulk_from=1)
+        done: list[Any] = []
+        addon.request_report(done.append, with_progress=True)
+        desktop.wait_until(lambda: bool(done), "the SM-2 report")
+        return done[0]
+
+    undo = mw.col.undo_status().undo
+    check(data, bool(undo), f"a step to undo before the report: {undo!r}")
+    report = report_with_bulk_estimates()
+    check(data, addon.estimates.bulk_runs == 0, "no snapshot while there is something to undo")
+    check(data, mw.col.undo_status().undo == undo, "the undo step survives the report")
+    check(data, report.estimated_states > 0, "states estimated a card at a time")
+
+    # As after a sync: the collection reopened (nothing to undo) and Anki's "sync finished" hook, which drops the
+    # add-on's cached report.
+    mw.col.close(downgrade=False)
+    mw.col.reopen()
+    gui_hooks.sync_did_finish()
+    check(data, not mw.col.undo_status().undo, f"nothing to undo after reopening: {mw.col.undo_status()}")
+    report = report_with_bulk_estimates()
     data["checks"]["sm2_estimated_states"] = report.estimated_states
     check(data, report.memory_model == "sm2-estimate", f"the SM-2 model: {report.memory_model}")
     check(data, addon.estimates.bulk_runs == 1, "one snapshot estimated the states")
