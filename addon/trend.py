@@ -9,7 +9,7 @@ retentions), with FSRS's curve at decay 0.5. Imports `anki` only; reads, never w
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -89,7 +89,7 @@ def compute_trend(col: Collection, report: Report, days: int = TREND_DAYS, step:
     for categories, start, stop in slices:
         since = sorted(exists_from[start:stop])
         for index, end in enumerate(sample_ends):
-            existing = bisect_left(since, end)  # cards that existed before the day's end
+            existing = bisect_right(since, end)  # cards that existed by the day's end (a review at it counts too)
             for key in categories:
                 counts[key][index] += existing
     readiness = {

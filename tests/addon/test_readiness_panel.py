@@ -76,9 +76,12 @@ def test_trend_is_rebuilt_from_the_review_log(col: Collection) -> None:
     assert all(v is None for v in trend.readiness["ml-design"])
 
 
+DAY_MS = 86_400_000
+
+
 def reference_trend(col: Collection, report: readiness.Report, sample_ends: list[float]) -> dict[str, list]:
     """The trend's definition, a card and a sample at a time: the mean over the cards that existed at each sample's
-    end (created, or reviewed, before it) of FSRS's recall at decay 0.5, the last review's interval standing for the
+    end (created, or reviewed, by then) of FSRS's recall at decay 0.5, the last review's interval standing for the
     stability (a learning step's seconds as days, at least 0.01)."""
     sums = {key: [0.0] * len(sample_ends) for key in CATEGORY_KEYS}
     counts = {key: [0] * len(sample_ends) for key in CATEGORY_KEYS}
@@ -87,7 +90,7 @@ def reference_trend(col: Collection, report: readiness.Report, sample_ends: list
         times = [revlog_id / 1000 for revlog_id, _ in reviews]
         exists_from = min([card.card_id / 1000, *times])
         for index, end in enumerate(sample_ends):
-            if exists_from >= end:
+            if exists_from > end:
                 continue
             before = [(at, ivl) for at, (_, ivl) in zip(times, reviews) if at <= end]  # noqa: B905 (3.9)
             recall = 0.0
@@ -101,17 +104,52 @@ def reference_trend(col: Collection, report: readiness.Report, sample_ends: list
     return {key: [s / c if c else None for s, c in zip(sums[key], counts[key])] for key in CATEGORY_KEYS}  # noqa: B905
 
 
+def add_edge_reviews(col: Collection, card_ids: list[int]) -> None:
+    """Reviews exactly at a day's end (to the millisecond), one before it, imported ones long before the card was
+    made, learning steps (negative intervals), a zero interval, and one in the future; and for cards never studied,
+    one review exactly at a day's end, so that is the moment the card begins to exist."""
+    end_ms = col.sched.day_cutoff * 1000
+    used = set(col.db.list("select id from revlog"))
+    unseen = set(col.db.list("select id from cards where type = 0"))
+    for index, card_id in enumerate(card_ids):
+        reviews = [
+            (end_ms - (index % 3) * DAY_MS, 3),
+            (end_ms - 5 * DAY_MS - 1, -600),
+            (end_ms - 40 * DAY_MS, 0),
+            (end_ms - (index % 7) * DAY_MS, -86400),
+            (end_ms + 5 * DAY_MS, 5),
+        ]
+        if card_id in unseen:
+            reviews = [(end_ms - (10 + index % 3) * DAY_MS, 2)]  # days no other edge review uses
+        for wanted, interval in reviews:
+            revlog_id = wanted
+            while revlog_id in used:
+                revlog_id += 1
+            used.add(revlog_id)
+            col.db.execute(
+                "insert into revlog (id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                "values (?, ?, 0, 3, ?, 0, 2500, 1000, 1)",
+                revlog_id,
+                card_id,
+                interval,
+            )
+
+
 @pytest.mark.parametrize("page", [100_000, 1, 7], ids=["one-page", "a-review-a-page", "pages-of-7"])
-def test_trend_equals_its_definition(col: Collection, page: int, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("edges", [False, True], ids=["history", "edge-reviews"])
+def test_trend_equals_its_definition(col: Collection, page: int, edges: bool, monkeypatch: pytest.MonkeyPatch) -> None:
     """The fast pass over the review log in time order, in pages of any size, gives the same numbers as the
     definition computed card by card."""
     monkeypatch.setattr("addon.trend._PAGE", page)
+    if edges:
+        add_edge_reviews(col, [card.card_id for card in compute_report(col).card_recall])
     report = compute_report(col)
     trend = compute_trend(col, report, days=30, step=1)
     end_of_today = col.sched.day_cutoff
     sample_ends = [end_of_today - (report.today - day).days * 86400 for day in trend.days]
     expected = reference_trend(col, report, sample_ends)
-    assert any(value for value in expected["algorithms"]) and any(v is None for v in expected["algorithms"])
+    assert any(value for value in expected["algorithms"])
+    assert any(v is None for v in expected["algorithms"]) is not edges  # imported reviews: cards exist from the start
     for key in CATEGORY_KEYS:
         assert trend.readiness[key] == pytest.approx(expected[key], abs=1e-12), key
 
