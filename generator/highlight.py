@@ -84,10 +84,48 @@ def _join(rules: list[Rule]) -> _Joined:
     return _Joined(joined.match, by_marker, rules)
 
 
-# NOTE: a rule with a long pattern (the identifier classes of Unicode-aware lexers: thousands of ranges) is not
-# joined: `re` would optimise its character set again, tens of milliseconds, in every list it is part of. Pygments'
-# own compiled copy of it is tried on its own, in its turn.
+# NOTE: a rule whose character sets are costly to compile is not joined: `re` would optimise them again, tens of
+# milliseconds each time, in every list the rule is part of. Pygments' own compiled copy is tried on its own, in its
+# turn. Costly: a long pattern (the identifier classes of Unicode-aware lexers, thousands of ranges), or a range of
+# more than a few hundred code points (Julia's `[a-zA-Z_¡-\U0010ffff]`: a 78-character pattern, 12 ms to compile).
 _LONG_PATTERN = 2000
+_WIDE_RANGE = 256
+
+
+def _costly(pattern: object) -> bool:
+    if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+        return False
+    if len(pattern.pattern) > _LONG_PATTERN:
+        return True
+    try:
+        return _has_wide_range(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # NOTE: CPython's own parser, private: without it, only the length counts
+        return False
+
+
+def _has_wide_range(items: Any) -> bool:
+    for op, argument in items:
+        if op is _constants.IN:
+            if any(kind is _constants.RANGE and high - low > _WIDE_RANGE for kind, (low, high) in _ranges(argument)):
+                return True
+        elif op is _constants.SUBPATTERN:
+            if _has_wide_range(argument[3]):
+                return True
+        elif op is _constants.BRANCH:
+            if any(_has_wide_range(branch) for branch in argument[1]):
+                return True
+        elif op in _REPEATS:
+            if _has_wide_range(argument[2]):
+                return True
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT) and _has_wide_range(argument[1]):
+            return True
+    return False
+
+
+def _ranges(items: Any) -> list[tuple[Any, tuple[int, int]]]:
+    """The (RANGE, (low, high)) entries of a parsed character set; (other, (0, 0)) for everything else."""
+    return [(kind, value) if kind is _constants.RANGE else (kind, (0, 0)) for kind, value in items]
+
 
 Segment = tuple[Callable[[str, int], "re.Match[str] | None"], dict[int, Rule] | None, Rule | None]
 
@@ -112,8 +150,7 @@ def _candidates(rules: list[Rule]) -> _Candidates:
         run.clear()
 
     for rule in rules:
-        pattern = getattr(rule[0], "__self__", None)
-        if isinstance(pattern, re.Pattern) and len(pattern.pattern) > _LONG_PATTERN:
+        if _costly(getattr(rule[0], "__self__", None)):
             flush()
             segments.append((rule[0], None, rule))
         else:

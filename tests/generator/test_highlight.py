@@ -15,6 +15,7 @@ from generator.highlight import (
     _END,
     _EVERY,
     _NON_ASCII,
+    _costly,
     _states,
     first_characters,
     highlight_code,
@@ -122,6 +123,15 @@ def test_without_cpythons_regex_parser_the_tokens_are_still_pygments(monkeypatch
             assert list(tokens(lexer_for(language), code)) == list(lexer_for(language).get_tokens(code)), code
     finally:
         _states.cache_clear()
+
+
+def test_rules_costly_to_compile_run_alone() -> None:
+    """A wide character range (Julia's identifiers) or a very long pattern is not compiled again into joined lists."""
+    assert _costly(re.compile("[a-zA-Z_\u00a1-\U0010ffff][a-zA-Z_0-9!]*"))
+    assert _costly(re.compile("(?:x|(?=[\u0100-\u2000]))"))
+    assert _costly(re.compile("a" * 2001))
+    assert not _costly(re.compile("[a-zA-Z_][a-zA-Z0-9_]*|0x[0-9a-fA-F]+"))
+    assert not _costly(re.compile("[\u00e0-\u00ff]+"))  # 31 code points
 
 
 def test_the_python_lexer_takes_the_fast_path() -> None:
