@@ -334,6 +334,12 @@ class AnkiDesktop:
 
         if self.mw is None:
             return
+        # NOTE: let operations in flight finish first (a deck-browser refresh, say), as a user pausing before quitting
+        # would. Anki closes the collection under a running operation otherwise, and shows its CollectionNotOpen.
+        try:
+            self.wait_for_operations()
+        except TimeoutError as error:
+            self.catcher.problems.append(f"operations still running at quit: {error}")
         self.catcher.sweep_dialogs()
         QTimer.singleShot(0, self.mw.unloadProfileAndExit)
         self.app.exec()
