@@ -72,7 +72,7 @@ class EstimateCache:
         `bulk_from` or more of them. If no snapshot is taken (something to undo, no space, a busy database), `get`
         estimates them a card at a time instead."""
         stale = [card_id for card_id, mod in mods.items() if self._states.get(card_id, (None,))[0] != mod]
-        if not stale or len(stale) < self.bulk_from:
+        if not stale or len(stale) < self.bulk_from or not nothing_to_undo(col):
             return
         if progress:
             progress(f"Estimating {len(stale):,} memory states with Anki's FSRS on a private copy...")
@@ -109,8 +109,7 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
     of legacy `col.db.transact` code. So the snapshot is taken only when there is nothing to undo or redo (after the
     profile opens, after a sync); otherwise the caller estimates a card at a time.
     """
-    status = col.undo_status()
-    if status.undo or status.redo:
+    if not nothing_to_undo(col):
         return None
     db = _db(col)
     size = int(db.scalar("pragma page_count") or 0) * int(db.scalar("pragma page_size") or 0)
@@ -135,6 +134,11 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
             positive = isinstance(decay, (int, float)) and decay > 0
             states[int(card_id)] = MemoryState(float(stability), float(decay) if positive else DEFAULT_DECAY)
     return states
+
+
+def nothing_to_undo(col: Collection) -> bool:
+    status = col.undo_status()
+    return not status.undo and not status.redo
 
 
 def _remove_stale_snapshots() -> None:
