@@ -5,7 +5,9 @@
 
 `drive` imports our deck, studies some cards through the real scheduler, opens Tools > Interview Readiness >
 Readiness panel, reads the page text back, sets an interview date with the page's date picker, runs "Study weakest",
-checks the deck-browser strip, and saves screenshots of the panel in light and night mode.
+checks the deck-browser strip, and saves screenshots of the panel in light and night mode. Last, with FSRS off, it
+checks the SM-2 estimates: a card at a time while there is a step to undo (which survives), and on one private
+snapshot after a sync.
 """
 
 from __future__ import annotations
