@@ -11,7 +11,7 @@ import markdown
 from markdown.preprocessors import Preprocessor
 
 from .highlight import highlight_code
-from .markup import Span, _split_fence, math_body, mathjax, scan
+from .markup import Span, math_body, mathjax, scan, split_fence
 
 
 class _StashPreprocessor(Preprocessor):
@@ -33,7 +33,7 @@ class _StashPreprocessor(Preprocessor):
         stash = self.md.htmlStash.store
         if span.kind == "fence":
             block = text[span.start : span.end]
-            indent, language, code = _split_fence(block)
+            indent, language, code = split_fence(block)
             return f"\n{indent}{stash(highlight_code(code, language))}\n"  # a block of its own
         if span.kind in ("math-inline", "math-display"):
             return stash(mathjax(math_body(text, span), display=span.kind == "math-display"))

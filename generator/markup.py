@@ -147,7 +147,7 @@ def mathjax(body: str, display: bool) -> str:
     return f"\\[{escaped}\\]" if display else f"\\({escaped}\\)"
 
 
-def _split_fence(block: str) -> tuple[str, str, str]:
+def split_fence(block: str) -> tuple[str, str, str]:
     lines = block.split("\n")
     opening = _FENCE.match(lines[0])
     assert opening is not None
@@ -206,7 +206,7 @@ def fast_render(text: str) -> str | None:
         if before is None:
             return None
         blocks.extend(before)
-        _, language, code = _split_fence(text[span.start : span.end])
+        _, language, code = split_fence(text[span.start : span.end])
         blocks.append(_highlight(code, language))
         cursor = span.end
     rest = _fast_paragraphs(text[cursor:], spans, cursor)

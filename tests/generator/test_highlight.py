@@ -23,7 +23,7 @@ from generator.highlight import (
     pygments_highlight,
     tokens,
 )
-from generator.markup import _split_fence, scan
+from generator.markup import scan, split_fence
 from generator.source import parse
 from generator.tree import load_tree
 
@@ -91,7 +91,7 @@ def _blocks() -> list[tuple[str, str]]:
             for text in [*card.fields.values(), *([card.body] if card.body else [])]:
                 for span in scan(text.value):
                     if span.kind == "fence":
-                        _, language, code = _split_fence(text.value[span.start : span.end])
+                        _, language, code = split_fence(text.value[span.start : span.end])
                         found.append((language, code))
     return found
 
