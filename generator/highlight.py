@@ -106,7 +106,7 @@ def _costly(pattern: object) -> bool:
 def _has_wide_range(items: Any) -> bool:
     for op, argument in items:
         if op is _constants.IN:
-            if any(kind is _constants.RANGE and high - low > _WIDE_RANGE for kind, (low, high) in _ranges(argument)):
+            if any(kind is _constants.RANGE and value[1] - value[0] > _WIDE_RANGE for kind, value in argument):
                 return True
         elif op is _constants.SUBPATTERN:
             if _has_wide_range(argument[3]):
@@ -120,11 +120,6 @@ def _has_wide_range(items: Any) -> bool:
         elif op in (_constants.ASSERT, _constants.ASSERT_NOT) and _has_wide_range(argument[1]):
             return True
     return False
-
-
-def _ranges(items: Any) -> list[tuple[Any, tuple[int, int]]]:
-    """The (RANGE, (low, high)) entries of a parsed character set; (other, (0, 0)) for everything else."""
-    return [(kind, value) if kind is _constants.RANGE else (kind, (0, 0)) for kind, value in items]
 
 
 Segment = tuple[Callable[[str, int], "re.Match[str] | None"], dict[int, Rule] | None, Rule | None]

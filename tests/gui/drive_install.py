@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from harness import AnkiDesktop, check, driver_report
+from harness import AnkiDesktop, check, desktop_session, driver_report
 
 MENU = "Interview Readiness"
 DECK_UPDATE_ENTRY = "Apply deck update"
@@ -27,9 +27,7 @@ DECK_UPDATE_ENTRY = "Apply deck update"
 def install(base: Path, addon: Path, data: dict[str, Any]) -> None:
     import aqt
 
-    desktop = AnkiDesktop(base)
-    try:
-        desktop.start()
+    with desktop_session(base, data) as desktop:
         dialog = aqt.dialogs.open("AddonsDialog", desktop.mw.addonManager)  # Tools > Add-ons
         desktop.spin(200)
         desktop.catcher.expected_dialogs.append("Installation complete")
@@ -39,24 +37,16 @@ def install(base: Path, addon: Path, data: dict[str, Any]) -> None:
         data["checks"]["installed"] = installed
         data["screenshots"].append(str(desktop.screenshot(dialog, "install-addons-dialog.png")))
         dialog.close()
-    finally:
-        desktop.quit()
-        data["problems"] += desktop.catcher.problems
 
 
 def upgrade(args: argparse.Namespace, data: dict[str, Any]) -> None:
-    desktop = AnkiDesktop(args.base)
-    try:
-        desktop.start()
+    with desktop_session(args.base, data) as desktop:
         module = desktop.addon_module(args.package)
         check(data, module is not None and module.gui.addon() is not None, "the add-on loaded after the restart")
         meta = desktop.mw.addonManager.addon_meta(args.package)
         data["checks"]["human_version"] = meta.human_version
         _config_editor_shows_defaults(desktop, args, data)
         _upgrade_through_the_import_dialog(desktop, args, data)
-    finally:
-        desktop.quit()
-        data["problems"] += desktop.catcher.problems
 
 
 def _config_editor_shows_defaults(desktop: AnkiDesktop, args: argparse.Namespace, data: dict[str, Any]) -> None:

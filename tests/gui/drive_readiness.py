@@ -17,19 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from drive_tagging import install
-from harness import AnkiDesktop, check, driver_main
+from harness import AnkiDesktop, check, desktop_session, driver_main
 
 PANEL_ENTRY = ("Interview Readiness", "Readiness panel")
 
 
 def drive(base: Path, deck: Path, package: str, data: dict[str, Any]) -> None:
-    desktop = AnkiDesktop(base)
-    try:
-        desktop.start()
+    with desktop_session(base, data) as desktop:
         _drive(desktop, deck, package, data)
-    finally:
-        desktop.quit()
-        data["problems"] += desktop.catcher.problems
 
 
 def _page_text(desktop: AnkiDesktop, web: Any) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from harness import AnkiDesktop, check, driver_main
+from harness import AnkiDesktop, check, desktop_session, driver_main
 
 TOOLS_ENTRY = ("Interview Readiness", "Tag cards by interview category")
 COMMUNITY_NOTES = {  # deck -> (notes, their tags): the kind of decks users bring from elsewhere
@@ -24,23 +24,13 @@ COMMUNITY_NOTES = {  # deck -> (notes, their tags): the kind of decks users brin
 
 
 def install(base: Path, addon: Path, data: dict[str, Any]) -> None:
-    desktop = AnkiDesktop(base)
-    try:
-        desktop.start(install=addon)
+    with desktop_session(base, data, install=addon) as desktop:
         data["checks"]["installed"] = sorted(meta.dir_name for meta in desktop.mw.addonManager.all_addon_meta())
-    finally:
-        desktop.quit()
-        data["problems"] += desktop.catcher.problems
 
 
 def drive(base: Path, deck: Path, package: str, data: dict[str, Any]) -> None:
-    desktop = AnkiDesktop(base)
-    try:
-        desktop.start()
+    with desktop_session(base, data) as desktop:
         _drive(desktop, deck, package, data)
-    finally:
-        desktop.quit()
-        data["problems"] += desktop.catcher.problems
 
 
 def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any]) -> None:

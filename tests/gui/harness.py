@@ -345,6 +345,18 @@ class AnkiDesktop:
         self.app.exec()
 
 
+@contextmanager
+def desktop_session(base: Path, data: dict[str, Any], install: Path | None = None) -> Iterator[AnkiDesktop]:
+    """A started desktop for a driver phase; it quits whatever happens, and what it caught goes into `data`."""
+    desktop = AnkiDesktop(base)
+    try:
+        desktop.start(install)
+        yield desktop
+    finally:
+        desktop.quit()
+        data["problems"] += desktop.catcher.problems
+
+
 def install_and_drive(driver: Path, tmp_path: Path) -> tuple[Release, DriverRun, DriverRun]:
     """Build a release, install its add-on into a fresh profile, then drive Anki with it: each in its own process.
 
