@@ -12,7 +12,7 @@ from generator import Options, compile_tree
 
 SYLLABUS_YAML = PROJECT_ROOT / "content" / "syllabus.yaml"
 SHARED_SYLLABUS = PROJECT_ROOT.parent / "shared" / "syllabus.md"
-COVERED_PARTS = ("1.", "2.", "3.", "4.")  # algorithms, system design, ML concepts, ML design
+COVERED_PARTS = ("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.")  # concepts, prompts, problems, LLMs
 
 
 def _card_ids() -> set[str]:
@@ -43,7 +43,7 @@ def _shared_items() -> list[tuple[str, str, str]]:
     items = []
     part = section = ""
     for line in SHARED_SYLLABUS.read_text(encoding="utf-8").splitlines():
-        if match := re.match(r"^## (\d+\. .+?)(?: \(\d+ concepts\))?$", line):
+        if match := re.match(r"^## (\d+\. .+?)(?: \(\d+ (?:concepts|prompts|problems)[^)]*\))?$", line):
             part = match.group(1)
         elif match := re.match(r"^### (\d+\.\d+ .+)$", line):
             section = match.group(1)
