@@ -1,12 +1,24 @@
-"""Extra edge-case asserts for the algorithm problem cards in content/algorithms/problems/.
+"""Extra edge-case asserts and brute-force checks for the algorithm problem cards in content/algorithms/problems/.
 
-Each entry maps a problem card id to assert lines. A test runs the card's Solution block in a fresh namespace and
-then the extra lines in that same namespace, so they may use any name the solution defines (including its
-imports). They cover what the card's own Tests leave out: empty input, single elements, duplicates, negatives and
-large values. Randomised cards are checked with seeded generators or with stub sources.
+Each entry maps a problem card id to Python lines. A test runs the card's Solution block in a fresh namespace and
+then these lines in that same namespace, so they may use any name the solution defines (including its imports).
+
+- `EXTRA_CASES` cover what the card's own Tests leave out: empty input, single elements, duplicates, negatives and
+  large values. Randomised cards are checked with seeded generators or with stub sources.
+- `BRUTE_FORCE` compares the solution with a slow, obviously correct reference on seeded random inputs.
+
+The entries below are the first release's; newer ones live one module per content file in `extras/`, each with its
+own `EXTRA_CASES` and, where a reference is cheap to write, `BRUTE_FORCE`. `load()` merges them all.
 """
 
-EXTRA_CASES: dict[str, str] = {
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+EXTRAS_DIR = Path(__file__).resolve().parent / "extras"
+
+_FIRST_RELEASE: dict[str, str] = {
     # two-pointers.md
     "alg-p-two-sum-sorted": """\
 assert two_sum_sorted([1, 2], 3) == [0, 1]
@@ -705,3 +717,36 @@ for _ in range(4):
 assert m == [[4 * r + c for c in range(4)] for r in range(4)]
 """,
 }
+
+
+def _modules() -> list[object]:
+    modules = []
+    for path in sorted(EXTRAS_DIR.glob("*.py")):
+        spec = importlib.util.spec_from_file_location(f"problem_extras_{path.stem.replace('-', '_')}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
+
+
+def _merge(name: str, base: dict[str, str]) -> dict[str, str]:
+    merged = dict(base)
+    for module in _modules():
+        for card_id, code in getattr(module, name, {}).items():
+            if card_id in merged:
+                raise ValueError(f"{name}: {card_id!r} appears twice ({module.__file__})")
+            merged[card_id] = code
+    return merged
+
+
+EXTRA_CASES: dict[str, str] = _merge("EXTRA_CASES", _FIRST_RELEASE)
+BRUTE_FORCE: dict[str, str] = _merge("BRUTE_FORCE", {})
+
+
+def extra_tests() -> dict[str, str]:
+    """Per card id, the extra cases followed by the brute-force check, as one block to run after the solution."""
+    return {
+        card_id: "\n".join(part for part in (EXTRA_CASES.get(card_id, ""), BRUTE_FORCE.get(card_id, "")) if part)
+        for card_id in sorted(set(EXTRA_CASES) | set(BRUTE_FORCE))
+    }

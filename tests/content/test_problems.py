@@ -1,9 +1,10 @@
-"""Every problem card's solution passes its own examples and the extra edge cases in `problem_extras.py`."""
+"""Every problem card's solution passes its own examples, the extra edge cases and the brute-force checks in
+`problem_extras.py`."""
 
 from __future__ import annotations
 
 from conftest import PROJECT_ROOT
-from problem_extras import EXTRA_CASES
+from problem_extras import BRUTE_FORCE, EXTRA_CASES, extra_tests
 
 from generator import Options, compile_tree
 
@@ -21,7 +22,7 @@ def test_every_problem_card_has_extra_cases() -> None:
 
 
 def test_solutions_pass_their_examples_and_the_extra_cases() -> None:
-    compiled = compile_tree(CONTENT, Options(extra_tests=EXTRA_CASES, jobs=1))
+    compiled = compile_tree(CONTENT, Options(extra_tests=extra_tests(), jobs=1))
     failures = [item.format() for item in compiled.findings if item.rule == "solution-fails"]
     assert not failures, "\n".join(failures)
 
@@ -32,3 +33,9 @@ def test_a_broken_extra_case_is_caught() -> None:
     compiled = compile_tree(CONTENT, Options(extra_tests={victim: "assert False, 'planted'"}, jobs=1))
     failures = [item for item in compiled.findings if item.rule == "solution-fails"]
     assert [victim in item.message and "planted" in item.message for item in failures] == [True]
+
+
+def test_brute_force_checks_name_problem_cards() -> None:
+    compiled = compile_tree(CONTENT, Options(run_solutions=False))
+    problem_ids = {card.id for card in compiled.cards if card.kind == "problem"}
+    assert set(BRUTE_FORCE) <= problem_ids, sorted(set(BRUTE_FORCE) - problem_ids)
