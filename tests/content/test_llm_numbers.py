@@ -228,3 +228,57 @@ def test_mixtral_parameter_count() -> None:
         f"${grouped(expert * active * layers + attention * layers + rest)}$ active",
     )
     assert round(total / 1e9) == 47 and round((total - expert * (experts - active) * layers) / 1e9) == 13
+
+
+# 8.2 Adaptation and alignment
+
+LLAMA2_7B_PARAMS = 6_738_415_616
+
+
+def test_reward_model_comparisons_per_prompt() -> None:
+    shows("mlc-reward-model-rankings", f"{math.comb(4, 2)} for $K = 4$", f"{math.comb(9, 2)} for $K = 9$")
+
+
+def test_lora_versus_full_finetuning_memory() -> None:
+    full = 16 * LLAMA2_7B_PARAMS
+    lora = 32 * 2 * (2 * 4_096 * 8)
+    shows(
+        "mlc-lora-memory-worked",
+        f"$16 \\times {grouped(LLAMA2_7B_PARAMS)} \\approx {full / 1e9:.1f}$ GB",
+        f"= {grouped(lora)}$ trainable",
+        f"({lora / LLAMA2_7B_PARAMS * 100:.2f}%)",
+        f"about {16 * lora / 1e6:.1f} MB",
+        f"{2 * LLAMA2_7B_PARAMS / 1e9:.1f} GB of frozen fp16 weights",
+    )
+
+
+def test_lora_budget_on_gpt3() -> None:
+    one_type_rank_8 = 96 * 2 * 12_288 * 8
+    two_types_rank_4 = 96 * 2 * (2 * 12_288 * 4)
+    assert one_type_rank_8 == two_types_rank_4
+    shows("mlc-lora-gpt3-budget", f"= {grouped(one_type_rank_8)}$", f"About {one_type_rank_8 / 1e6:.1f}M")
+
+
+def test_qlora_double_quantization() -> None:
+    single = 32 / 64
+    double = 8 / 64 + 32 / (64 * 256)
+    saved = single - double
+    shows(
+        "mlc-qlora-double-quant",
+        f"$32/64 = {single}$",
+        f"\\approx {double:.3f}$ bits",
+        f"about {saved:.3f} bits",
+        f"about {65e9 * saved / 8 / 1e9:.0f} GB on a 65B model",
+    )
+
+
+def test_qlora_65b_fits_one_gpu() -> None:
+    params = 65e9
+    nf4, constants, fp16 = params * 4 / 8, params * (8 / 64 + 32 / (64 * 256)) / 8, params * 2
+    assert nf4 + constants < 48e9
+    shows(
+        "mlc-qlora-65b-memory",
+        f"$= {nf4 / 1e9:.1f}$ GB",
+        f"about {constants / 1e9:.1f} GB",
+        f"take {fp16 / 1e9:.0f} GB",
+    )
