@@ -1,0 +1,75 @@
+"""Extra cases and brute-force checks for content/algorithms/problems/intervals.md."""
+
+EXTRA_CASES: dict[str, str] = {
+    "alg-p-meeting-rooms": """\
+assert can_attend_all([[1, 2]]) is True
+assert can_attend_all([[1, 3], [1, 3]]) is False
+assert can_attend_all([[5, 8], [1, 5], [8, 9]]) is True
+assert can_attend_all([[1, 10], [2, 3], [11, 12]]) is False
+""",
+}
+
+BRUTE_FORCE: dict[str, str] = {
+    "alg-p-meeting-rooms": """\
+import random
+rng = random.Random(252)
+for _ in range(300):
+    meetings = []
+    for _ in range(rng.randint(0, 6)):
+        s = rng.randint(0, 20)
+        meetings.append([s, s + rng.randint(1, 5)])
+    n = len(meetings)
+    clash = any(
+        max(meetings[i][0], meetings[j][0]) < min(meetings[i][1], meetings[j][1])
+        for i in range(n) for j in range(i + 1, n)
+    )
+    assert can_attend_all(meetings) is (not clash)
+""",
+    "alg-p-merge-intervals": """\
+import random
+rng = random.Random(56)
+for _ in range(300):
+    intervals = []
+    for _ in range(rng.randint(0, 6)):
+        s = rng.randint(0, 15)
+        intervals.append([s, s + rng.randint(0, 4)])
+    covered = sorted({x for s, e in intervals for x in range(2 * s, 2 * e + 1)})  # doubled: touching merges
+    want = []
+    for x in covered:
+        if want and x == want[-1][1] + 1:
+            want[-1][1] = x
+        else:
+            want.append([x, x])
+    assert merge_intervals([list(iv) for iv in intervals]) == [[a // 2, b // 2] for a, b in want]
+""",
+    "alg-p-meeting-rooms-ii": """\
+import random
+rng = random.Random(253)
+for _ in range(300):
+    meetings = []
+    for _ in range(rng.randint(0, 7)):
+        s = rng.randint(0, 15)
+        meetings.append([s, s + rng.randint(1, 5)])
+    busiest = max([0] + [sum(1 for s, e in meetings if s <= t < e) for t in range(25)])
+    assert min_meeting_rooms(meetings) == busiest
+""",
+    "alg-p-non-overlapping-intervals": """\
+import itertools
+import random
+rng = random.Random(435)
+for _ in range(300):
+    intervals = []
+    for _ in range(rng.randint(0, 7)):
+        s = rng.randint(0, 12)
+        intervals.append([s, s + rng.randint(1, 4)])
+    n, keep = len(intervals), 0
+    for size in range(n, 0, -1):
+        if any(
+            all(b[0] >= a[1] for a, b in zip(sorted(c), sorted(c)[1:]))
+            for c in itertools.combinations(intervals, size)
+        ):
+            keep = size
+            break
+    assert erase_overlap_intervals([list(iv) for iv in intervals]) == n - keep
+""",
+}
