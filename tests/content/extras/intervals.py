@@ -116,10 +116,14 @@ for _ in range(300):
         s = rng.randint(0, 10)
         balloons.append([s, s + rng.randint(0, 4)])
     spots = sorted({x for b in balloons for x in b})
+
+    def bursts_all(shots):
+        return all(any(s <= x <= e for x in shots) for s, e in balloons)
+
     fewest = next(
         size
         for size in range(1, len(balloons) + 1)
-        if any(all(any(s <= x <= e for x in shots) for s, e in balloons) for shots in itertools.combinations(spots, size))
+        if any(bursts_all(shots) for shots in itertools.combinations(spots, size))
     )
     assert find_min_arrows(balloons) == fewest, balloons
 """,
