@@ -1,4 +1,4 @@
-"""The three note types the decks use. Their IDs and field lists are a released contract.
+"""The four note types the decks use. Their IDs and field lists are a released contract.
 
 Anki matches an imported note to the user's copy by GUID and note-type ID, and matches fields by name. So the IDs
 below never change, and a change to a field list is a schema change that the ledger catches and explains
@@ -16,7 +16,7 @@ from .highlight import code_css
 
 @dataclass(frozen=True)
 class NoteType:
-    kind: str  # the card kind in the Markdown: basic, cloze, problem
+    kind: str  # the card kind in the Markdown: basic, cloze, problem, prompt
     id: int
     name: str
     fields: tuple[str, ...]
@@ -86,7 +86,22 @@ PROBLEM = NoteType(
     + f"{_EXTRA}\n{_SOURCE}",
 )
 
-NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM)}
+_PROMPT_FRONT = (
+    '<div class="prompt-title">{{Title}}</div>\n<div class="prompt-meta">{{Round}} round · {{Budget}} min</div>'
+)
+PROMPT = NoteType(
+    kind="prompt",
+    id=1842310574,
+    name="MLE Interview: Prompt",
+    fields=("Title", "Round", "Budget", "Outline", "DeepDives", "Extra", "Source", "Id"),
+    front=_PROMPT_FRONT + '\n<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>',
+    back=_PROMPT_FRONT
+    + '\n<hr id="answer">\n<div class="outline">{{Outline}}</div>\n'
+    + '<div class="deep-dives-title">Deep dives</div>\n<div class="deep-dives-list">{{DeepDives}}</div>\n'
+    + f"{_EXTRA}\n{_SOURCE}",
+)
+
+NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM, PROMPT)}
 
 _BASE_CSS = """\
 .card {
@@ -95,7 +110,16 @@ _BASE_CSS = """\
   max-width: 46em; margin: 0 auto; padding: 0 0.6em;
 }
 .nightMode.card, .night_mode .card, .nightMode .card { color: #e6e6e6; background: #1e1e1e; }
-.question, .problem-title { font-weight: 600; }
+.question, .problem-title, .prompt-title { font-weight: 600; }
+.problem-meta, .prompt-meta { font-size: 0.8em; opacity: 0.75; margin: 0.2em 0 0.5em; }
+.difficulty { font-weight: 600; }
+ol.phases { padding-left: 1.3em; }
+ol.phases li { margin-bottom: 0.4em; }
+.phase-name { font-weight: 600; }
+.phase-min { font-size: 0.8em; opacity: 0.7; }
+.deep-dives-title { margin-top: 0.9em; font-weight: 600; }
+.dd-id { font-family: "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.75em;
+  opacity: 0.65; }
 .context { font-size: 0.8em; opacity: 0.7; margin-bottom: 0.4em; }
 .cloze { font-weight: 700; color: #0057b7; }
 .nightMode .cloze, .night_mode .cloze { color: #7fb8ff; }
