@@ -1,7 +1,7 @@
 """The add-on's Qt wiring, and the only module that imports `aqt`: menu entries, hooks, the readiness dialog and strip.
 
 Everything here is thin: the decisions live in `rules`, `tagging`, `readiness`, `trend` and `weakest`, which take a
-`Collection` and never touch Qt, and the pages come from `panel_html`, a pure function of the report.
+`Collection` and never touch Qt, and the pages come from `readiness.render`, a pure function of the report.
 Nothing runs at import time; `init()` only registers menu entries and hooks, and collection work always runs in a
 background operation.
 """
@@ -23,10 +23,10 @@ from aqt.qt import QAction, QDialog, QMenu, QVBoxLayout, qconnect
 from aqt.utils import show_warning, tooltip
 from aqt.webview import AnkiWebView
 
-from . import deck_update, panel_html, tagging, weakest
+from . import deck_update, tagging, weakest
 from .categories import CATEGORIES, CATEGORY_KEYS, get
 from .estimates import EstimateCache
-from .readiness import Report, compute_report, real_today
+from .readiness import Report, compute_report, real_today, render
 from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
 from .rules import ADDON_NAME, LoadedConfig, Settings, load_config
 from .trend import Trend, compute_trend
@@ -332,7 +332,7 @@ class InterviewReadiness:
             return
         report = self.cached_report()
         if report is not None:
-            content.stats += panel_html.render_strip(report)
+            content.stats += render.render_strip(report)
             return
 
         def refresh(_report: Report) -> None:
@@ -394,7 +394,7 @@ class ReadinessDialog(QDialog):
         if self.report is None:
             return
         trend = self.trend
-        html = panel_html.render_panel(
+        html = render.render_panel(
             self.report,
             self.addon.interview_dates(),
             self.addon.readiness_settings.new_card_lead_days,
@@ -404,8 +404,8 @@ class ReadinessDialog(QDialog):
         self.web.stdHtml(html, context=self)
 
     def _on_bridge_command(self, command: str) -> Any:
-        if command.startswith(panel_html.SET_DATE):
-            key, _, value = command[len(panel_html.SET_DATE) :].partition(":")
+        if command.startswith(render.SET_DATE):
+            key, _, value = command[len(render.SET_DATE) :].partition(":")
             try:
                 when = date.fromisoformat(value) if value else None
             except ValueError:
@@ -413,8 +413,8 @@ class ReadinessDialog(QDialog):
             self.addon.set_interview_date(key, when)
             self.trend = None
             self.refresh()
-        elif command.startswith(panel_html.STUDY_WEAKEST):
-            category = command[len(panel_html.STUDY_WEAKEST) :]
+        elif command.startswith(render.STUDY_WEAKEST):
+            category = command[len(render.STUDY_WEAKEST) :]
             if category in CATEGORY_KEYS:
                 self.addon.study_weakest(category, self)
         return None

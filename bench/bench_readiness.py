@@ -34,10 +34,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from anki.collection import AddNoteRequest, Collection
 from anki.decks import DeckId
 
-from addon import panel_html
 from addon.categories import CATEGORY_KEYS
 from addon.estimates import EstimateCache
-from addon.readiness import compute_report, real_today
+from addon.readiness import compute_report, real_today, render
 from addon.trend import compute_trend
 
 T = TypeVar("T")
@@ -130,8 +129,8 @@ def main() -> None:
         )
         trend_s, _ = median_time(lambda: compute_trend(col, report), 1)
         # The strip with a warm cache: the hook's cache-key check (col.mod, today) plus the HTML.
-        strip_s, strip = median_time(lambda: (col.mod, real_today(col), panel_html.render_strip(report)), 20)
-        panel_s, _ = median_time(lambda: panel_html.render_panel(report, {}, 7), 5)
+        strip_s, strip = median_time(lambda: (col.mod, real_today(col), render.render_strip(report)), 20)
+        panel_s, _ = median_time(lambda: render.render_panel(report, {}, 7), 5)
         col.close()
 
         col = Collection(str(folder / "sm2.anki2"))

@@ -219,7 +219,7 @@ def _stats(options: argparse.Namespace) -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"{report['notes']} notes, {report['media']} media files")
-    for title in ("kinds", "categories", "topics"):
+    for title in ("kinds", "categories", "prompts by category", "problems by difficulty", "topics"):
         table = report[title]
         assert isinstance(table, dict)
         print(f"\n{title}:")

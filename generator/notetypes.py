@@ -1,4 +1,4 @@
-"""The three note types the decks use. Their IDs and field lists are a released contract.
+"""The four note types the decks use. Their IDs and field lists are a released contract.
 
 Anki matches an imported note to the user's copy by GUID and note-type ID, and matches fields by name. So the IDs
 below never change, and a change to a field list is a schema change that the ledger catches and explains
@@ -16,7 +16,7 @@ from .cardstyle import stylesheet
 
 @dataclass(frozen=True)
 class NoteType:
-    kind: str  # the card kind in the Markdown: basic, cloze, problem
+    kind: str  # the card kind in the Markdown: basic, cloze, problem, prompt
     id: int
     name: str
     fields: tuple[str, ...]
@@ -86,6 +86,21 @@ PROBLEM = NoteType(
     + f"{_EXTRA}\n{_SOURCE}",
 )
 
-NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM)}
+_PROMPT_FRONT = (
+    '<div class="prompt-title">{{Title}}</div>\n<div class="prompt-meta">{{Round}} round · {{Budget}} min</div>'
+)
+PROMPT = NoteType(
+    kind="prompt",
+    id=1842310574,
+    name="MLE Interview: Prompt",
+    fields=("Title", "Round", "Budget", "Outline", "DeepDives", "Extra", "Source", "Id"),
+    front=_PROMPT_FRONT + '\n<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>',
+    back=_PROMPT_FRONT
+    + '\n<hr id="answer">\n<div class="outline">{{Outline}}</div>\n'
+    + '<div class="deep-dives-title">Deep dives</div>\n<div class="deep-dives-list">{{DeepDives}}</div>\n'
+    + f"{_EXTRA}\n{_SOURCE}",
+)
+
+NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM, PROMPT)}
 
 CSS = stylesheet()  # the design lives in cardstyle.py; it is part of each note type's fingerprint

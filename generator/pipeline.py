@@ -11,18 +11,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from addon import categories
+from addon import card_meta, categories
 
 from . import ledger as ledgers
 from . import lint, problems
 from .cards import Card
 from .files import FileCache, compile_files, paused_gc
-from .findings import ContentError, Finding
+from .findings import ContentError, Finding, finding
 from .ledger import Ledger, NoteRecord, SchemaChange
 from .manifest import with_manifest
 from .notetypes import NOTE_TYPES, NoteType
+from .outline import deep_dive_ids, is_card_id
 from .package import PackageNote, write_package
-from .render import MediaResolver, note_fields, used_media
+from .render import MediaResolver, Rendered, deep_dives_html, note_fields, question_html, used_media
 from .tree import Tree, load_tree
 
 
@@ -88,6 +89,7 @@ def _compile_tree(root: Path, options: Options) -> Compiled:
     rendered = [item for result in results for item in result.rendered]
     findings = [item for result in results for item in result.findings]
     findings.extend(lint.tree_rules(cards))
+    rendered = _with_deep_dives(cards, rendered, findings)
     if options.run_solutions:
         findings.extend(_run_solutions(cards, options))
     resolver = MediaResolver(tree.root)
@@ -125,6 +127,32 @@ def _compile_tree(root: Path, options: Options) -> Compiled:
     media = [(item.name, item.path) for item in used_media(resolver, media_names)]
     findings.sort()
     return Compiled(tree, cards, findings, notes, media, new, old, changes, schema)
+
+
+def _with_deep_dives(cards: list[Card], rendered: list[Rendered], findings: list[Finding]) -> list[Rendered]:
+    """Render each prompt card's deep dives from the cards they name; a name that is no card is an error."""
+    if not any(card.kind == "prompt" for card in cards):
+        return rendered
+    questions: dict[str, str] = {}
+    for card, result in zip(cards, rendered, strict=True):
+        questions.setdefault(card.id, question_html(card, result))
+    out = []
+    for card, result in zip(cards, rendered, strict=True):
+        if card.kind == "prompt" and "DeepDives" in card.fields:
+            text = card.fields["DeepDives"]
+            for card_id, offset in deep_dive_ids(text):
+                if is_card_id(card_id) and card_id not in questions:
+                    line, col = text.locate(offset)
+                    findings.append(finding(card.path, line, col, "unknown-card", f"no card has the id {card_id!r}"))
+                elif card_id == card.id:
+                    line, col = text.locate(offset)
+                    findings.append(
+                        finding(card.path, line, col, "unknown-card", "a prompt cannot be its own deep dive")
+                    )
+            out.append(Rendered({**result.fields, "DeepDives": deep_dives_html(card, questions)}, result.images))
+        else:
+            out.append(result)
+    return out
 
 
 def _run_solutions(cards: list[Card], options: Options) -> list[Finding]:
@@ -207,11 +235,17 @@ def stats(compiled: Compiled) -> dict[str, object]:
     by_category: Counter[str] = Counter()
     by_topic: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
+    prompts: Counter[str] = Counter()
+    difficulties: Counter[str] = Counter()
     for card in compiled.cards:
         by_kind[card.kind] += 1
         interview = [tag for tag in card.tags if categories.category_of_tag(tag)]
         category = categories.category_of_tag(interview[0]) if interview else None
         by_category[category or "(none)"] += 1
+        if card.kind == "prompt":
+            prompts[category or "(none)"] += 1
+        elif card.kind == "problem":
+            difficulties[card.text("Difficulty") or "(none)"] += 1
         for tag in interview:
             by_topic[tag] += 1
     return {
@@ -223,5 +257,9 @@ def stats(compiled: Compiled) -> dict[str, object]:
             if by_category.get(key, 0) or key != "(none)"
         },
         "topics": dict(sorted(by_topic.items())),
+        "prompts by category": {key: prompts[key] for key in (*categories.CATEGORY_KEYS, "(none)") if prompts[key]},
+        "problems by difficulty": {
+            key: difficulties[key] for key in (*card_meta.DIFFICULTIES, "(none)") if difficulties[key]
+        },
         "media": len(compiled.media),
     }

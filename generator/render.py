@@ -14,11 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from addon import card_meta
+
 from .cards import Card
 from .diagrams import Diagram, DiagramError, load
 from .findings import Finding, finding
 from .markup import image_sources, inline_images, render, replace_image_sources
 from .notetypes import NoteType
+from .outline import deep_dive_ids, parse_outline
 
 _INLINE_FIELDS = frozenset({"Front", "Context", "Title", "Pattern", "Time", "Space", "Source"})
 _REMOTE = ("http:", "https:", "//", "ftp:", "file:")
@@ -30,10 +33,15 @@ class Rendered:
     images: tuple[str, ...]
 
 
+_TIMING_FIELDS = frozenset({"Difficulty", "Budget", "Round", "Outline", "DeepDives"})  # see `_timing`
+
+
 def render_card(card: Card) -> Rendered:
     fields: dict[str, str] = {}
     images: list[str] = []
     for name, source in card.fields.items():
+        if name in _TIMING_FIELDS:
+            continue
         text = source.value
         if is_plain(text):  # exactly what Markdown would give, without running it
             escaped = html.escape(text, quote=False)
@@ -42,7 +50,60 @@ def render_card(card: Card) -> Rendered:
         rendered = render(text, inline=name in _INLINE_FIELDS)
         fields[name] = rendered
         images.extend(image_sources(rendered))
+    _timing(card, fields, images)
     return Rendered(fields, tuple(dict.fromkeys(images)))
+
+
+def _timing(card: Card, fields: dict[str, str], images: list[str]) -> None:
+    """A problem's difficulty and budget above its statement; a prompt's round, budget and outline of phases.
+
+    A prompt's deep dives name other cards, so they are rendered once the whole tree is known (`deep_dives_html`).
+    """
+    if card.kind == "problem" and "Difficulty" in card.fields:
+        budget = card_meta.parse_budget(card.text("Budget"))
+        assert budget is not None, "the card builder validated it"
+        fields["Prompt"] = card_meta.problem_meta_html(card.text("Difficulty"), budget) + fields.get("Prompt", "")
+    if card.kind != "prompt":
+        return
+    if "Round" in card.fields:
+        fields["Round"] = card_meta.round_html(card_meta.round_for(card.text("Round")))
+    fields["Budget"] = card.text("Budget")
+    if "Outline" in card.fields:
+        items, _ = parse_outline(card.fields["Outline"])
+        phases = []
+        for item in items:
+            text = render(item.text, inline=True)
+            images.extend(image_sources(text))
+            phases.append((item.phase, text))
+        fields["Outline"] = card_meta.phases_html(phases)
+
+
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
+_MATH = re.compile(r"\\\(.*?\\\)|\\\[.*?\\\]", re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def question_html(card: Card, rendered: Rendered) -> str:
+    """How another card names this one: its question, title or context, else the start of its cloze text."""
+    for name in ("Front", "Title", "Context"):
+        if rendered.fields.get(name):
+            return rendered.fields[name]
+    text = _CLOZE.sub(r"\1", rendered.fields.get("Text", ""))
+    text = html.unescape(_TAG.sub(" ", _MATH.sub(" … ", text)))
+    words = text.split()
+    excerpt = " ".join(words[:14]) + (" …" if len(words) > 14 else "")
+    return html.escape(excerpt, quote=False)
+
+
+def deep_dives_html(card: Card, questions: dict[str, str]) -> str:
+    """A prompt's deep dives: each card by its question, with its id for a Browser search (`Id:<id>`)."""
+    items = "".join(
+        f'<li data-id="{card_id}"><span class="dd-q">{questions[card_id]}</span> '
+        f'<span class="dd-id">{card_id}</span></li>'
+        for card_id, _ in deep_dive_ids(card.fields["DeepDives"])
+        if card_id in questions
+    )
+    return f'<ol class="deep-dives">{items}</ol>'
 
 
 _MARKUP = re.compile(r"[*_`\[\]<>&$\\!#|{}~\n\t\r]|^[\d+=-]")

@@ -20,9 +20,11 @@ FRONT_MATTER_KEYS: dict[str, type] = {"source": str, "tags": list, "deck": str, 
 
 BASIC_FIELDS = ("Q", "A")
 CLOZE_FIELDS = ("Cloze",)
-PROBLEM_FIELDS = ("Prompt", "Pattern", "Approach", "Time", "Space", "Edge cases", "Solution", "Tests")
+PROBLEM_FIELDS = ("Prompt", "Pattern", "Approach", "Time", "Space", "Edge cases", "Solution", "Tests", "Difficulty")
+PROMPT_FIELDS = ("Outline", "Deep dives", "Round")
+TIMED_FIELDS = ("Budget",)  # problem and prompt cards
 COMMON_FIELDS = ("Extra", "Source", "Tags")
-FIELD_KEYS = BASIC_FIELDS + CLOZE_FIELDS + PROBLEM_FIELDS + COMMON_FIELDS
+FIELD_KEYS = BASIC_FIELDS + CLOZE_FIELDS + PROBLEM_FIELDS + PROMPT_FIELDS + TIMED_FIELDS + COMMON_FIELDS
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
@@ -124,7 +126,7 @@ def _parse_front_matter(lines: list[str], path: str, findings: list[Finding]) ->
         value = raw_value
         expected = FRONT_MATTER_KEYS.get(str(key))
         if expected is None:
-            hint = _did_you_mean(str(key), FRONT_MATTER_KEYS)
+            hint = did_you_mean(str(key), FRONT_MATTER_KEYS)
             known = ", ".join(FRONT_MATTER_KEYS)
             findings.append(
                 finding(
@@ -146,7 +148,7 @@ def _parse_front_matter(lines: list[str], path: str, findings: list[Finding]) ->
     return front, end + 1
 
 
-def _did_you_mean(word: str, known: object) -> str:
+def did_you_mean(word: str, known: object) -> str:
     matches = difflib.get_close_matches(word, list(known), n=1, cutoff=0.75)  # type: ignore[call-overload]
     return f" (did you mean {matches[0]!r}?)" if matches else ""
 
@@ -207,7 +209,7 @@ def _check_misspelt_field(line: str, number: int, path: str, findings: list[Find
     like = _FIELD_LIKE_LINE.match(line)
     if like is None:
         return
-    hint = _did_you_mean(like.group(1), FIELD_KEYS)
+    hint = did_you_mean(like.group(1), FIELD_KEYS)
     if hint:
         findings.append(finding(path, number, 1, "unknown-key", f"unknown field {like.group(1)!r}{hint}"))
 

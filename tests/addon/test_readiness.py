@@ -25,7 +25,7 @@ from review_history import AGAIN, GOOD, HARD, pass_days, study
 
 from addon import readiness
 from addon.estimates import EstimateCache
-from addon.readiness import compute_report
+from addon.readiness import cli, compute_report
 
 ALG = "interview::algorithms"
 TOPICS = ("graphs", "heaps", "dp")
@@ -363,9 +363,7 @@ def test_cli_json_is_to_dict_and_the_file_is_untouched(tmp_path: Path, capsys: p
     today = date.today()
     interview = today + timedelta(days=14)
 
-    code = readiness.main(
-        [str(path), "--json", "--today", today.isoformat(), "--interview-date", interview.isoformat()]
-    )
+    code = cli.main([str(path), "--json", "--today", today.isoformat(), "--interview-date", interview.isoformat()])
     printed = json.loads(capsys.readouterr().out)
 
     assert code == 0
@@ -395,14 +393,14 @@ def test_cli_json_is_to_dict_and_the_file_is_untouched(tmp_path: Path, capsys: p
 
 def test_cli_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = closed_history(tmp_path, fsrs=False)
-    assert readiness.main([str(path)]) == 0
+    assert cli.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "memory: sm2-estimate" in out
     assert "algorithms" in out and "ml-design" in out and "Weakest topics" in out
 
 
 def test_cli_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert readiness.main([str(tmp_path / "nope.anki2")]) == 1
+    assert cli.main([str(tmp_path / "nope.anki2")]) == 1
     err = capsys.readouterr().err
     assert "no such collection file" in err and "Traceback" not in err
 
@@ -428,7 +426,7 @@ def test_cli_locked_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        code = readiness.main([str(path)])
+        code = cli.main([str(path)])
     finally:
         holder.communicate("")
     err = capsys.readouterr().err
@@ -463,6 +461,6 @@ def test_cli_runs_as_a_module(tmp_path: Path) -> None:
 
 def test_cli_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        readiness.main([str(tmp_path / "x.anki2"), "--interview-date", "next week"])
+        cli.main([str(tmp_path / "x.anki2"), "--interview-date", "next week"])
     assert exit_info.value.code == 2
     assert "not a date" in capsys.readouterr().err

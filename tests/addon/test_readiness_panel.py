@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from anki.collection import Collection
 from test_readiness import make_history
 
-from addon import panel_html, readiness
+from addon import readiness
 from addon.categories import CATEGORY_KEYS
 from addon.estimates import MemoryState
-from addon.readiness import compute_report
+from addon.readiness import compute_report, render
 from addon.readiness_config import ReadinessSettings, load_readiness_settings, parse_dates
 from addon.rules import default_settings, load_config
 from addon.trend import compute_trend
@@ -159,16 +159,16 @@ def test_panel_html_is_self_contained_and_shows_the_numbers(col: Collection) -> 
     dates = {"*": today + timedelta(days=10)}
     report = compute_report(col, interview_date=dates)
     trend = compute_trend(col, report)
-    html = panel_html.render_panel(report, dates, 7, trend.days, trend.readiness)
+    html = render.render_panel(report, dates, 7, trend.days, trend.readiness)
     assert "10 days to the interview" in html
     for title in ("Algorithms", "System Design", "ML Concepts", "ML Design"):
         assert title in html
-    assert panel_html.percent(report.categories["algorithms"].recall_at_interview) in html
+    assert render.percent(report.categories["algorithms"].recall_at_interview) in html
     assert html.count("<svg") == 5  # four categories' bars and the trend
     assert "http" not in html and "src=" not in html, "no network, no CDN"
     assert ".nightMode" in html
     assert 'id="weakest-algorithms"' in html
-    strip = panel_html.render_strip(report)
+    strip = render.render_strip(report)
     assert "Algorithms" in strip and "ML Design" not in strip
 
 
@@ -179,6 +179,4 @@ def test_readiness_settings_are_checked() -> None:
     assert load_readiness_settings({"new_card_lead_days": 3})[0].new_card_lead_days == 3
     assert default_settings().tag_new_notes is True  # the shipped config.json, readiness keys included, is valid
     assert load_config({"weakest_deck_size": 10}).ok
-    assert parse_dates({"*": "2030-01-02", "algorithms": "bad", "nope": "2030-01-01"}) == {
-        "*": readiness.date(2030, 1, 2)
-    }
+    assert parse_dates({"*": "2030-01-02", "algorithms": "bad", "nope": "2030-01-01"}) == {"*": date(2030, 1, 2)}

@@ -1,10 +1,10 @@
 """The diagrams drawn for the decks: safe, drawn to the card convention, and shown on a card.
 
-The convention (content/README.md, "Diagrams") keeps labels legible on a 390 px phone and lets the card's CSS colour
-the drawing in light and night mode: a viewBox at most 360 wide (or labels larger in proportion), labels of at least 12 units, colours only through the
-`d-*` classes, no background rectangle. `generator/diagrams.py` checks it for every build (`diagram-convention`
-warnings); here any departure fails. How the drawings actually render (label sizes, collisions, contrast) is checked
-in the real Anki desktop by tests/gui/test_cards_desktop.py.
+The convention (content/README.md, "Diagrams") keeps labels legible on a 390 px phone and lets the card's CSS
+colour the drawing in light and night mode: a viewBox at most 360 wide (or labels larger in proportion), labels of
+at least 12 units, colours only through the `d-*` classes, no background rectangle. `generator/diagrams.py` checks
+it for every build (`diagram-convention` warnings); here any departure fails. How the drawings actually render
+(label sizes, collisions, contrast) is checked in the real Anki desktop by tests/gui/test_cards_desktop.py.
 """
 
 from __future__ import annotations

@@ -48,3 +48,23 @@ def test_only_the_gui_module_imports_qt() -> None:
 
 def test_categories_module_is_anki_free() -> None:
     assert not _imports("addon/categories.py") & {"anki", "aqt"}
+
+
+READINESS_LAYERS = ("read", "model", "render", "cli")  # the report's data flow; each step imports only earlier ones
+
+
+def _relative_imports(path: str) -> set[str]:
+    """The sibling modules a module of a package imports (`from .x import ...`, `from . import x`)."""
+    tree = ast.parse((PROJECT_ROOT / path).read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            names.update([node.module.split(".")[0]] if node.module else [alias.name for alias in node.names])
+    return names
+
+
+def test_readiness_modules_follow_the_data_flow() -> None:
+    for index, layer in enumerate(READINESS_LAYERS):
+        later = set(READINESS_LAYERS[index + 1 :])
+        assert not _relative_imports(f"addon/readiness/{layer}.py") & later, layer
+    assert "read" not in _relative_imports("addon/readiness/render.py"), "render sees a report, never the collection"

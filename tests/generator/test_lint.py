@@ -62,7 +62,7 @@ def test_structure_errors(make_tree: TreeFactory) -> None:
     assert _one_card(make_tree, "A:") == [("empty-field", 5, 3)]
     assert _one_card(make_tree, "Answer.\nCloze: {{c1::x}}") == [("mixed-kind", 5, 1)]
     missing = _one_card(make_tree, "Prompt: Do it.", heading="## Problem {#p}")
-    assert {rule for rule, _, _ in missing} == {"missing-field"} and len(missing) == 7
+    assert {rule for rule, _, _ in missing} == {"missing-field"} and len(missing) == 8
 
 
 def test_duplicates_across_files(make_tree: TreeFactory) -> None:
@@ -142,6 +142,7 @@ Tests:
 assert add(1, 2) == 3
 assert add(-1, 1) == 1
 ```
+Difficulty: easy
 Source: Book
 """
 

@@ -81,9 +81,9 @@ def test_a_wide_drawing_with_large_enough_labels_keeps_to_the_convention() -> No
 @pytest.mark.parametrize(
     "unsafe",
     [
-        '<script>alert(1)</script>',
+        "<script>alert(1)</script>",
         '<rect onclick="alert(1)" width="1" height="1"/>',
-        '<foreignObject><div>x</div></foreignObject>',
+        "<foreignObject><div>x</div></foreignObject>",
         '<use href="https://example.com/x.svg#a"/>',
         '<rect fill="url(https://example.com/p)" width="1" height="1"/>',
         '<rect style="fill: url(https://example.com/p)" width="1" height="1"/>',

@@ -1,8 +1,11 @@
 """The readiness panel and the deck-browser strip as HTML: pure functions of a report, with inline SVG charts.
 
+The last layer of the report (read -> model -> render): it takes a `Report` (and the dates and settings it shows)
+and returns a string; it never sees the collection, so a section is added by adding a function of the report.
+
 No network, no CDN, no external file: everything is in the returned string. Colours come from CSS, with a `.nightMode`
 variant (the class Anki puts on the body of its web views in night mode). Buttons and date pickers call back into
-Python through Anki's `pycmd` bridge with the commands named below. Standard library only.
+Python through Anki's `pycmd` bridge with the commands named below. Standard library and the report's types only.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from html import escape
 
-from .categories import CATEGORY_KEYS, get
-from .readiness import CategoryReport, Report
-from .readiness_config import ALL_CATEGORIES
+from ..categories import CATEGORY_KEYS, get
+from ..readiness_config import ALL_CATEGORIES
+from .model import CategoryReport, Report
 
 COMMAND_PREFIX = "mle-readiness"
 SET_DATE = f"{COMMAND_PREFIX}:date:"  # + "<category or *>:<YYYY-MM-DD or empty>"

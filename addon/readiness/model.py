@@ -1,0 +1,459 @@
+"""The readiness model: per interview category, how much is covered and how much will be recalled on the interview day.
+
+The second layer of the report (read -> model -> render): `compute_report(col, today, interview_date)` turns what
+`read` returns into a `Report`, a plain value that `render` (HTML), the CLI (`cli`) and the desktop (`gui`) show.
+It is a pure function of the collection, the day and the interview dates: it only reads (through `read`, and for
+cards with no FSRS memory state, Anki's own estimates from `estimates.py`, which do not save). It never writes and
+never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only. `docs/readiness.md` defines every field.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple, Union, overload
+
+from anki.collection import Collection
+
+from ..categories import CATEGORY_KEYS, get
+from ..estimates import DEFAULT_DECAY, EstimateCache, MemoryState, card_mods
+from .read import (
+    DAY_S,
+    DEFAULT_DESIRED_RETENTION,
+    CardGroup,
+    card_groups,
+    desired_retention,
+    last_reviews,
+    no_cards_note,
+    positive_numbers,
+    true_retention_counts,
+)
+
+DEFAULT_LEAD_DAYS = 7
+WEAKEST_TOPICS = 5
+MODEL_FSRS = "fsrs"
+MODEL_SM2 = "sm2-estimate"
+
+# One interview date for every category, or a date per category (key "*" = the default for the others).
+InterviewDates = Union[date, Mapping[str, date], None]  # noqa: UP007 (a runtime alias: Python 3.9)
+Progress = Callable[[str], None]
+
+
+def retrievability(state: MemoryState, elapsed_days: float) -> float:
+    """FSRS's forgetting curve: R = (1 + f·t/S)^(−decay), f = 0.9^(−1/decay) − 1, so that R(S) = 0.9."""
+    if state.stability <= 0 or state.decay <= 0:
+        return 0.0
+    factor = 0.9 ** (-1.0 / state.decay) - 1.0
+    return float((1.0 + factor * max(elapsed_days, 0.0) / state.stability) ** (-state.decay))
+
+
+@dataclass(frozen=True)
+class TopicReport:
+    tag: str
+    recall_at_interview: float
+    cards: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tag": self.tag, "recall_at_interview": self.recall_at_interview, "cards": self.cards}
+
+
+@dataclass(frozen=True)
+class CategoryReport:
+    cards: int = 0
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    coverage: float | None = None
+    recall_now: float | None = None
+    recall_at_interview: float | None = None
+    confident_share: float | None = None
+    true_retention_30d: float | None = None
+    reviews_30d: int = 0
+    due_before_interview: int | None = None
+    new_per_day_needed: int | None = None
+    weakest_topics: tuple[TopicReport, ...] = ()
+    interview_date: date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cards": self.cards,
+            "new": self.new,
+            "learning": self.learning,
+            "young": self.young,
+            "mature": self.mature,
+            "coverage": self.coverage,
+            "recall_now": self.recall_now,
+            "recall_at_interview": self.recall_at_interview,
+            "confident_share": self.confident_share,
+            "true_retention_30d": self.true_retention_30d,
+            "reviews_30d": self.reviews_30d,
+            "due_before_interview": self.due_before_interview,
+            "new_per_day_needed": self.new_per_day_needed,
+            "weakest_topics": [topic.to_dict() for topic in self.weakest_topics],
+            "interview_date": _iso(self.interview_date),
+        }
+
+
+class CardRecall(NamedTuple):
+    """One card's predicted recall, kept for "Study weakest"; not part of the JSON."""
+
+    card_id: int
+    categories: tuple[str, ...]
+    recall_now: float
+    recall_at_interview: float
+    studied: bool
+
+
+class _CardRecalls(Sequence[CardRecall]):
+    """The report's per-card recall, kept as the per-group lists it was computed in; made into `CardRecall` tuples on
+    first read (by "Study weakest" or the trend), not for every report.
+
+    NOTE: building 100k tuples took about a fifth of a whole report on 100k cards.
+    """
+
+    def __init__(self) -> None:
+        self._chunks: list[tuple[Sequence[int], tuple[str, ...], Sequence[float] | None, Sequence[float] | None]] = []
+        self._size = 0
+        self._items: tuple[CardRecall, ...] | None = None
+
+    def add(
+        self,
+        ids: Sequence[int],
+        categories: tuple[str, ...],
+        recall_now: Sequence[float] | None,
+        recall_at_interview: Sequence[float] | None,
+    ) -> None:
+        """Cards of one group; `None` recalls: never studied (recall 0)."""
+        self._chunks.append((ids, categories, recall_now, recall_at_interview))
+        self._size += len(ids)
+        self._items = None
+
+    def _all(self) -> tuple[CardRecall, ...]:
+        if self._items is None:
+            items: list[CardRecall] = []
+            for ids, categories, now, at in self._chunks:
+                if now is None or at is None:
+                    items += [CardRecall(card_id, categories, 0.0, 0.0, False) for card_id in ids]
+                else:
+                    items += [
+                        CardRecall(card_id, categories, now_value, at_value, True)
+                        for card_id, now_value, at_value in zip(ids, now, at)  # noqa: B905 (3.9)
+                    ]
+            self._items = tuple(items)
+        return self._items
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> CardRecall: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[CardRecall]: ...
+
+    def __getitem__(self, index: int | slice) -> CardRecall | Sequence[CardRecall]:
+        return self._all()[index]
+
+    def __iter__(self) -> Iterator[CardRecall]:
+        return iter(self._all())
+
+
+@dataclass(frozen=True)
+class Report:
+    today: date
+    interview_date: date | None
+    memory_model: str
+    categories: Mapping[str, CategoryReport]
+    notes: tuple[str, ...] = ()
+    card_recall: Sequence[CardRecall] = field(default=(), repr=False, compare=False)
+    estimated_states: int = 0  # memory states that came from compute_memory_state rather than the card
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "interview_date": _iso(self.interview_date),
+            "memory_model": self.memory_model,
+            "categories": {key: report.to_dict() for key, report in self.categories.items()},
+            "notes": list(self.notes),
+        }
+
+    def weakest_cards(self, category: str, limit: int) -> list[int]:
+        """The studied cards of a category with the lowest recall on the interview date, weakest first."""
+        pool = [card for card in self.card_recall if card.studied and category in card.categories]
+        pool.sort(key=lambda card: (card.recall_at_interview, card.card_id))
+        return [card.card_id for card in pool[:limit]]
+
+
+@dataclass
+class _Accumulator:
+    cards: int = 0
+    new: int = 0
+    learning: int = 0
+    young: int = 0
+    mature: int = 0
+    recall_now: float = 0.0
+    recall_at: float = 0.0
+    confident: int = 0
+    due: int = 0
+    reviews: int = 0
+    passed: int = 0
+    topics: dict[str, list[float]] = field(default_factory=dict)  # tag -> [cards, sum of recall at interview]
+
+
+def real_today(col: Collection) -> date:
+    """Anki's current day as a date: the day that ends at the next rollover (`day_cutoff`)."""
+    return datetime.fromtimestamp(col.sched.day_cutoff).date() - timedelta(days=1)
+
+
+def dates_for(interview_date: InterviewDates, category: str) -> date | None:
+    """The interview date that applies to one category."""
+    if interview_date is None or isinstance(interview_date, date):
+        return interview_date
+    return interview_date.get(category) or interview_date.get("*")
+
+
+def compute_report(
+    col: Collection,
+    today: date | None = None,
+    interview_date: InterviewDates = None,
+    *,
+    lead_days: int = DEFAULT_LEAD_DAYS,
+    now: float | None = None,
+    estimates: EstimateCache | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """The readiness report. `today` defaults to Anki's current day; recall "now" is evaluated at the current time of
+    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes."""
+    anki_today = real_today(col)
+    today = today or anki_today
+    shift_days = (today - anki_today).days
+    now = (time.time() if now is None else now) + shift_days * DAY_S
+    today_number = col.sched.today + shift_days
+    fsrs = bool(col.get_config("fsrs", False))
+    estimates = estimates if estimates is not None else EstimateCache()
+    notes: list[str] = []
+    if progress:
+        progress("Reading cards...")
+
+    default_date = interview_date if isinstance(interview_date, date) or interview_date is None else None
+    if default_date is None and isinstance(interview_date, Mapping):
+        default_date = interview_date.get("*")
+    horizons: dict[str, float] = {}
+    category_dates: dict[str, date | None] = {}
+    for key in CATEGORY_KEYS:
+        when = dates_for(interview_date, key)
+        category_dates[key] = when
+        horizons[key] = max((when - today).days, 0) if when else 0
+    if any(when is None for when in category_dates.values()):
+        notes.append("No interview date set: the figures 'at interview' are for today, and there is no workload.")
+    past = sorted({when for when in category_dates.values() if when is not None and when < today})
+    for when in past:
+        notes.append(
+            f"The interview date {when.isoformat()} is in the past: 'at interview' figures are for today, "
+            "and there is no workload."
+        )
+
+    due_limits = {key: today_number + int(horizons[key]) for key in CATEGORY_KEYS if category_dates[key] is not None}
+    groups = card_groups(col, fsrs, today_number, sorted(set(due_limits.values())))
+    if not groups:
+        notes.insert(0, no_cards_note(col))
+    desired = desired_retention(col, {group.home_deck for group in groups})
+
+    accumulators = {key: _Accumulator() for key in CATEGORY_KEYS}
+    recalls = _CardRecalls()
+    group_of: dict[int, int] = {}  # card id -> index of its group
+    estimated = 0
+    mods: Mapping[int, int] | None = None
+    if not fsrs:
+        if progress:
+            progress("Estimating memory states (SM-2 collection)...")
+        studied = [int(card_id) for group in groups if not group.unseen for card_id in group.ids.split(",")]
+        mods = card_mods(col, studied)
+        estimates.prefetch(col, mods, progress)
+    for index, group in enumerate(groups):
+        categories, topics = group.categories, group.topics
+        ids = list(map(int, group.ids.split(",")))
+        group_of.update(dict.fromkeys(ids, index))
+        count = len(ids)
+        new = count if group.unseen else 0
+        for key in categories:
+            acc = accumulators[key]
+            acc.cards += count
+            acc.new += new
+            acc.young += group.young
+            acc.mature += group.mature
+            acc.learning += count - new - group.young - group.mature
+        for key, tag in topics:
+            accumulators[key].topics.setdefault(tag, [0, 0.0])[0] += count
+        if group.unseen:
+            recalls.add(ids, categories, None, None)
+            continue
+        for key in categories:
+            if category_dates[key] is not None:
+                accumulators[key].due += group.due_before[due_limits[key]]
+        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates, mods)
+        estimated += estimated_now
+        if progress and estimated_now:
+            progress(f"Estimating memory states: {estimated:,} cards...")
+        r_now = _recall(scales, elapsed, decays, 0)
+        at_horizon = {
+            horizon: _recall(scales, elapsed, decays, horizon) if horizon else r_now
+            for horizon in {horizons[key] for key in categories}
+        }
+        dr = desired.get(group.home_deck, DEFAULT_DESIRED_RETENTION)
+        sum_now = sum(r_now)
+        sums = {horizon: sum(values) for horizon, values in at_horizon.items()}
+        for key in categories:
+            acc = accumulators[key]
+            acc.recall_now += sum_now
+            acc.recall_at += sums[horizons[key]]
+            acc.confident += sum(1 for value in at_horizon[horizons[key]] if value >= dr)
+        for key, tag in topics:
+            accumulators[key].topics[tag][1] += sums[horizons[key]]
+        r_min = at_horizon[max(horizons[key] for key in categories)]  # NOTE: recall falls with the horizon
+        recalls.add(ids, categories, r_now, r_min)
+    estimates.keep_only(group_of)
+
+    _add_true_retention(col, groups, group_of, accumulators, today_number - col.sched.today)
+
+    reports: dict[str, CategoryReport] = {}
+    for key in CATEGORY_KEYS:
+        acc = accumulators[key]
+        report = _category_report(acc, category_dates[key], today, lead_days, notes, key)
+        reports[key] = report
+    return Report(
+        today=today,
+        interview_date=default_date,
+        memory_model=MODEL_FSRS if fsrs else MODEL_SM2,
+        categories=reports,
+        notes=tuple(notes),
+        card_recall=recalls,
+        estimated_states=estimated,
+    )
+
+
+def _category_report(
+    acc: _Accumulator, when: date | None, today: date, lead_days: int, notes: list[str], key: str
+) -> CategoryReport:
+    title = get(key).title
+    if acc.cards == 0:
+        notes.append(f"{title}: no cards. Tag notes with interview::{key} (Tools > Interview Readiness).")
+        return CategoryReport(interview_date=when)
+    if acc.new == acc.cards:
+        notes.append(f"{title}: only new cards so far, so recall is 0 until you study some.")
+    upcoming = when is not None and when >= today
+    new_per_day: int | None = None
+    if upcoming and when is not None:
+        days = (when - timedelta(days=lead_days) - today).days + 1  # today included
+        if acc.new == 0:
+            new_per_day = 0
+        elif days <= 0:
+            new_per_day = acc.new
+            notes.append(
+                f"{title}: less than {lead_days} days to the interview, so every new card would have to be seen today."
+            )
+        else:
+            new_per_day = math.ceil(acc.new / days)
+    weakest = sorted(
+        (TopicReport(tag, total / count, int(count)) for tag, (count, total) in acc.topics.items()),
+        key=lambda topic: (topic.recall_at_interview, topic.tag),
+    )[:WEAKEST_TOPICS]
+    return CategoryReport(
+        cards=acc.cards,
+        new=acc.new,
+        learning=acc.learning,
+        young=acc.young,
+        mature=acc.mature,
+        coverage=(acc.cards - acc.new) / acc.cards,
+        recall_now=acc.recall_now / acc.cards,
+        recall_at_interview=acc.recall_at / acc.cards,
+        confident_share=acc.confident / acc.cards,
+        true_retention_30d=acc.passed / acc.reviews if acc.reviews else None,
+        reviews_30d=acc.reviews,
+        due_before_interview=acc.due if upcoming else None,
+        new_per_day_needed=new_per_day,
+        weakest_topics=tuple(weakest),
+        interview_date=when,
+    )
+
+
+def _curves(
+    col: Collection,
+    group: CardGroup,
+    ids: Sequence[int],
+    now: float,
+    estimates: EstimateCache,
+    mods: Mapping[int, int] | None,
+) -> tuple[list[float], list[float], list[float], int]:
+    """Per studied card of a group: f/S, the days since the last review (-1 where the recall is unknown, so 0) and the
+    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate (keyed
+    by the cards' `mods`, read here if not given)."""
+    stabilities = positive_numbers(col, group.stabilities, ids, "s")
+    decays = [value or DEFAULT_DECAY for value in positive_numbers(col, group.decays, ids, "decay")]
+    reviewed = positive_numbers(col, group.reviewed, ids, "lrt")
+    if None in reviewed:
+        last = last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
+        reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
+    factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
+    if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
+        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
+        elapsed = [(now - at) / DAY_S for at in reviewed]  # type: ignore[operator]
+        return scales, [days if days > 0.0 else 0.0 for days in elapsed], decays, 0
+    scales, elapsed = [], []
+    estimated = 0
+    if mods is None:
+        mods = card_mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905
+    for index, (card_id, stored, at) in enumerate(zip(ids, stabilities, reviewed)):  # noqa: B905 (3.9)
+        stability = stored
+        if stability is None:
+            state = estimates.get(col, card_id, mods.get(card_id, 0))
+            estimated += 1
+            if state is not None:
+                stability, decays[index] = state.stability, state.decay
+        if stability is None or at is None:
+            scales.append(0.0)
+            elapsed.append(-1.0)
+            continue
+        factor = factors.get(decays[index]) or 0.9 ** (-1.0 / decays[index]) - 1.0
+        scales.append(factor / stability)
+        elapsed.append(max((now - at) / DAY_S, 0.0))
+    return scales, elapsed, decays, estimated
+
+
+def _recall(scales: Sequence[float], elapsed: Sequence[float], decays: Sequence[float], horizon: float) -> list[float]:
+    """FSRS's forgetting curve for many cards, `horizon` days after `elapsed`: (1 + f/S·t)^(−decay), `scales` = f/S.
+
+    NOTE: the same arithmetic as `retrievability`, in one comprehension; a negative elapsed marks an unknown recall (0).
+    """
+    return [
+        (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
+        for scale, days, decay in zip(scales, elapsed, decays)  # noqa: B905 (3.9)
+    ]
+
+
+def _add_true_retention(
+    col: Collection,
+    groups: Sequence[CardGroup],
+    group_of: Mapping[int, int],
+    accumulators: Mapping[str, _Accumulator],
+    shift_days: int,
+) -> None:
+    """Anki's true retention (the Statistics screen's "month" row, see `read.true_retention_counts`) per category:
+    only the cards of the report count (`group_of`: card id -> its group)."""
+    end = col.sched.day_cutoff + shift_days * DAY_S
+    reviewed, passed = true_retention_counts(col, end, group_of)
+    for index, reviews in reviewed.items():
+        if index is None:
+            continue
+        for key in groups[index].categories:
+            acc = accumulators[key]
+            acc.reviews += reviews
+            acc.passed += passed.get(index, 0)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,198 @@
+"""Reading the collection for the readiness report: the few bulk SQL queries, and nothing else.
+
+The first layer of the report (read -> model -> render): it turns the collection into plain values (card groups with
+their comma-joined per-card data, desired retentions, review counts) and never computes a figure of the report. It
+only reads; it imports `anki` and the add-on's Anki-free modules only.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+import anki.collection  # noqa: F401  (NOTE: first: `python -m` imports us before anki, and anki.cards first is circular)
+from anki.collection import Collection
+from anki.dbproxy import DBProxy
+from anki.utils import ids2str
+
+from ..categories import CATEGORY_KEYS, SEPARATOR, TAG_ROOT, category_of_tag
+
+MATURE_IVL = 21  # days: Anki's threshold between young and mature
+DEFAULT_DESIRED_RETENTION = 0.9
+RETENTION_DAYS = 30
+DAY_S = 86400
+
+
+def db(col: Collection) -> DBProxy:
+    if col.db is None:
+        raise RuntimeError("the collection is closed")
+    return col.db
+
+
+class CardGroup(NamedTuple):
+    """The cards of notes with the same tags, in the same home deck, all new or all studied; per-card values are
+    comma-joined text, aligned (SQLite feeds the rows of a group to every aggregate in the same order).
+
+    NOTE: one row per group rather than per card: reading 100k rows through the DB proxy costs more than the whole
+    query. SQLite does the join, the JSON and the counting; Python parses the numbers a list at a time.
+    """
+
+    categories: tuple[str, ...]
+    topics: tuple[tuple[str, str], ...]
+    home_deck: int
+    unseen: bool  # every card of the group is new
+    size: int
+    young: int
+    mature: int
+    ids: str
+    stabilities: str  # studied: the FSRS memory state in `data`, '' where missing (or FSRS off)
+    decays: str
+    reviewed: str  # studied: `lrt`, the last review (epoch s), '' where missing (cards reviewed before Anki 23.10)
+    due_before: Mapping[int, int]  # Anki day -> studied cards due before it
+
+
+_DUE = "case when c.odid != 0 and c.odue != 0 then c.odue else c.due end"
+_DUE_DAY = f"case when c.queue in (1, 4) or {_DUE} > 1000000000 then ?1 else {_DUE} end"  # intraday learning: today
+_STUDIED_DATA = "case when c.type != 0 and json_valid(c.data) then ifnull(c.data -> '$.{key}', '') else '' end"
+# NOTE: `json_valid` guards `->`, which raises on malformed text (and `data` is '' on many cards). `->` returns the
+# number's JSON text as Anki wrote it, cheaper than `json_extract`'s conversion to a real and back to text.
+_CARD_GROUPS = f"""
+select n.tags, case when c.odid != 0 then c.odid else c.did end as home, c.type = 0 as unseen, count(),
+  sum(c.type = 2 and c.ivl < {MATURE_IVL}), sum(c.type = 2 and c.ivl >= {MATURE_IVL}), group_concat(c.id),
+  group_concat(case when ?2 then {_STUDIED_DATA.format(key="s")} else '' end),
+  group_concat(case when ?2 then {_STUDIED_DATA.format(key="decay")} else '' end),
+  group_concat({_STUDIED_DATA.format(key="lrt")}){{due_columns}}
+from cards c join notes n on n.id = c.nid
+where c.queue != -1 and n.tags like '% {TAG_ROOT}{SEPARATOR}%'
+group by n.tags, home, unseen
+"""
+
+
+def card_groups(col: Collection, fsrs: bool, today_number: int, due_limits: Sequence[int]) -> list[CardGroup]:
+    """Every non-suspended card of a note tagged under a category, grouped, with its categories and topic tags, and
+    per due limit the studied cards due before it.
+
+    A card in a filtered deck keeps its home deck (`odid`) and original due (`odue`).
+    """
+    due_columns = "".join(f", sum(c.type != 0 and {_DUE_DAY} < ?{3 + i})" for i in range(len(due_limits)))
+    sql = _CARD_GROUPS.format(due_columns=due_columns)
+    parsed: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
+    groups = []
+    for row in db(col).all(sql, today_number, int(fsrs), *due_limits):  # ?1, ?2, ?3...
+        tags, home, unseen, size, young, mature, ids, stabilities, decays, reviewed, *due = row
+        info = parsed.get(tags)
+        if info is None:
+            info = parsed[tags] = categories_and_topics(tags)
+        if info[0]:
+            due_before = dict(zip(due_limits, due))  # noqa: B905 (3.9)
+            groups.append(
+                CardGroup(
+                    *info, home, bool(unseen), size, young, mature, ids, stabilities, decays, reviewed, due_before
+                )
+            )
+    return groups
+
+
+def positive_numbers(col: Collection, text: str, ids: Sequence[int], key: str) -> list[float | None]:
+    """The comma-joined values of `key` in the cards' `data`: each positive finite number as a float, None for any
+    other value ('' included). A value with a comma in it (a JSON list or string, never written by Anki) breaks the
+    alignment with `ids`: then the values are read again a card at a time."""
+    parts = text.split(",")
+    if len(parts) != len(ids):
+        rows = db(col).all(
+            f"select id, case when json_valid(data) then data -> '$.{key}' end from cards where id in {ids2str(ids)}"
+        )
+        by_id = {card_id: value for card_id, value in rows}
+        parts = [str(by_id.get(card_id) or "") for card_id in ids]
+    if len(parts) > 1 and len(set(parts)) == 1:  # NOTE: e.g. one decay for a whole preset: parse it once
+        return positive_numbers(col, parts[0], ids[:1], key) * len(parts)
+    try:
+        values = list(map(float, parts))
+        if min(values) > 0.0 and math.isfinite(sum(values)):  # NOTE: the common case; NaN fails one of the two
+            return values  # type: ignore[return-value]
+    except ValueError:
+        pass
+    result: list[float | None] = []
+    for value in parts:
+        try:
+            number = float(value)
+        except ValueError:
+            number = 0.0
+        result.append(number if 0.0 < number < math.inf else None)
+    return result
+
+
+def categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """A note's categories (in the canonical order) and its topic tags, from its space-separated tags."""
+    categories: list[str] = []
+    topics: list[tuple[str, str]] = []
+    for tag in tags.split():
+        key = category_of_tag(tag)
+        if key is None:
+            continue
+        if key not in categories:
+            categories.append(key)
+        if tag.count(SEPARATOR) >= 2 and (key, tag) not in topics:
+            topics.append((key, tag))
+    return tuple(sorted(categories, key=CATEGORY_KEYS.index)), tuple(topics)
+
+
+def no_cards_note(col: Collection) -> str:
+    if db(col).scalar("select count() from cards") == 0:
+        return "The collection has no cards."
+    return (
+        "No card is tagged under interview::<category>. Run Tools > Interview Readiness > Tag cards by interview "
+        "category, or tag notes yourself."
+    )
+
+
+def last_reviews(col: Collection, card_ids: Sequence[int]) -> dict[int, float]:
+    """Last review time (epoch s) from the review log, for studied cards whose `data` has no `lrt` (older Ankis)."""
+    if not card_ids:
+        return {}
+    rows = db(col).all(f"select cid, max(id) from revlog where ease > 0 and cid in {ids2str(card_ids)} group by cid")
+    return {int(card_id): int(revlog_id) / 1000 for card_id, revlog_id in rows}
+
+
+def desired_retention(col: Collection, deck_ids: Iterable[int]) -> dict[int, float]:
+    """The desired retention of each deck's options preset (Anki keeps it with FSRS off too)."""
+    result: dict[int, float] = {}
+    for deck_id in deck_ids:
+        try:
+            config = col.decks.config_dict_for_deck_id(deck_id)  # type: ignore[arg-type]
+        except Exception:  # NOTE: a missing deck (odd collection) falls back to the default preset
+            config = {}
+        value = config.get("desiredRetention", DEFAULT_DESIRED_RETENTION)
+        result[deck_id] = (
+            float(value) if isinstance(value, (int, float)) and 0 < value < 1 else DEFAULT_DESIRED_RETENTION
+        )
+    return result
+
+
+def true_retention_counts(
+    col: Collection, end: int, group_of: Mapping[int, int]
+) -> tuple[Counter[int | None], Counter[int | None]]:
+    """The reviews that count for Anki's true retention (the Statistics screen's table, "month" row) in the
+    `RETENTION_DAYS` that end at `end` (a day cutoff, epoch s), and those passed, counted per card group (`group_of`:
+    card id -> its group; None for cards outside the report). Counted: entries with a rating that affect scheduling
+    (not cramming), of cards with an interval of at least a day (a review-kind entry, or a previous interval of at
+    least a day); passed = any button but Again.
+
+    NOTE: two comma-joined lists of card ids in one row, counted with `Counter`: a join to cards and notes grouped by
+    tags in SQLite costs several times more on a million review-log rows."""
+    start = end - RETENTION_DAYS * DAY_S
+    row = db(col).first(
+        "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
+        "where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
+        "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
+        start * 1000,
+        end * 1000,
+    )
+    reviewed, passed = row if row else (None, None)
+    return _count_by_group(reviewed, group_of), _count_by_group(passed, group_of)
+
+
+def _count_by_group(card_ids: Any, group_of: Mapping[int, int]) -> Counter[int | None]:
+    return Counter(map(group_of.get, map(int, card_ids.split(",")))) if card_ids else Counter()
