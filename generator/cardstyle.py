@@ -165,6 +165,17 @@ dl.facts dd > p:first-child { margin-top: 0; }
   dl.facts dd { margin-top: 0.15em; }
 }
 
+/* Problem and prompt metadata (difficulty, budget, round) and a prompt's outline and deep dives. */
+.problem-meta, .prompt-meta { font-size: 0.82em; color: var(--mle-muted); margin: 0.2em 0 0.6em; }
+.difficulty { font-weight: 650; }
+ol.phases { padding-left: 1.3em; }
+ol.phases li { margin-bottom: 0.45em; }
+.phase-name { font-weight: 650; }
+.phase-min { font-size: 0.8em; color: var(--mle-muted); }
+.deep-dives-title { margin-top: 1em; font-weight: 650; }
+.dd-id { font-family: ui-monospace, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.75em;
+  color: var(--mle-muted); }
+
 /* Wide things scroll inside their own box; the page never scrolls sideways. */
 .table-wrap { max-width: 100%; overflow-x: auto; -webkit-overflow-scrolling: touch; margin: 0.5em 0 0.8em; }
 .card table { border-collapse: collapse; font-size: 0.92em; }
