@@ -484,3 +484,28 @@ def test_tensor_parallel_degree_for_llama2_70b() -> None:
         f"each GPU holds {weights / 2 / 1e9:.1f} GB, leaving about {80 - weights / 2 / 1e9:.0f} GB",
         f"with 4, {weights / 4 / 1e9:.1f} GB each, leaving about {80 - weights / 4 / 1e9:.0f} GB",
     )
+
+
+# Figures on the earlier LLM and training-at-scale cards that part 8 builds on
+
+
+def test_lora_saving_on_one_matrix() -> None:
+    rank, rows, cols = 8, 4_096, 4_096
+    trainable, full = rank * (rows + cols), rows * cols
+    shows(
+        "mlc-lora-param-example",
+        f"$r(d + k) = 8 \\times {rows + cols} = {grouped(trainable)}$",
+        f"$4096^2 \\approx {full / 1e6:.1f}$M",
+        f"a {full // trainable}× reduction",
+    )
+
+
+def test_bytes_per_parameter_of_mixed_precision_adam() -> None:
+    per_param = 2 + 2 + 3 * 4
+    shows("mlc-zero-memory", f"About {per_param} bytes", f"about {per_param * 7.5e9 / 1e9:.0f} GB")
+
+
+def test_transformer_layer_parameters() -> None:
+    width = 1  # in units of d squared
+    attention, mlp = 4 * width, 2 * 4 * width
+    shows("mlc-transformer-layer-params", f"About ${attention + mlp}d^2$", f"${attention}d^2$", f"${mlp}d^2$")
