@@ -10,7 +10,8 @@ import pytest
 from addon_helpers import CollectionBuilder
 from anki.collection import Collection
 
-from addon.rules import Rule, Settings, default_settings, load_config
+from addon.rules import TAGGING, Rule, Settings, default_settings
+from addon.settings import load_settings
 from addon.tagging import (
     EXCLUDED_TAG,
     SET_CATEGORY_UNDO,
@@ -167,7 +168,7 @@ def test_user_tags_are_never_touched(col: Collection, build: CollectionBuilder) 
     note_ids = [build.note("LeetCode", tags=odd_tags), build.note("Other", tags=odd_tags, notetype="Cloze")]
     before = build.rows()
 
-    tag_collection(col, load_config({"rules": [{"tag": "leetcode", "category": "algorithms"}]}).settings)
+    tag_collection(col, load_settings({"rules": [{"tag": "leetcode", "category": "algorithms"}]}).get(TAGGING))
 
     assert other_tags(build.rows()) == other_tags(before)
     for note_id in note_ids:
