@@ -195,7 +195,8 @@ def solved_grid():
 
 
 def valid_completion(board, puzzle):
-    boxes = [[board[r][c] for r in range(br, br + 3) for c in range(bc, bc + 3)] for br in (0, 3, 6) for bc in (0, 3, 6)]
+    corners = [(br, bc) for br in (0, 3, 6) for bc in (0, 3, 6)]
+    boxes = [[board[r][c] for r in range(br, br + 3) for c in range(bc, bc + 3)] for br, bc in corners]
     units = [list(row) for row in board] + [list(col) for col in zip(*board)] + boxes
     return all(sorted(u) == list("123456789") for u in units) and all(
         p in (".", b) for pr, br in zip(puzzle, board) for p, b in zip(pr, br)
