@@ -1,0 +1,7 @@
+"""A reason, in words for the user, why a practice action did nothing (no card to ask, a deck name taken...)."""
+
+from __future__ import annotations
+
+
+class PracticeError(Exception):
+    """Raised by the practice modules before anything is written; the desktop shows its message, not a traceback."""
