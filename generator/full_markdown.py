@@ -10,7 +10,7 @@ from functools import lru_cache
 import markdown
 from markdown.preprocessors import Preprocessor
 
-from .highlight import highlight_code
+from .highlight import highlight_code, line_blocks
 from .markup import Span, math_body, mathjax, scan, split_fence
 
 
@@ -34,7 +34,7 @@ class _StashPreprocessor(Preprocessor):
         if span.kind == "fence":
             block = text[span.start : span.end]
             indent, language, code = split_fence(block)
-            return f"\n{indent}{stash(highlight_code(code, language))}\n"  # a block of its own
+            return f"\n{indent}{stash(line_blocks(highlight_code(code, language)))}\n"  # a block of its own
         if span.kind in ("math-inline", "math-display"):
             return stash(mathjax(math_body(text, span), display=span.kind == "math-display"))
         return stash("$")  # an escaped or a lone dollar sign is a literal one
@@ -53,4 +53,11 @@ def _markdown() -> markdown.Markdown:
 def convert(text: str) -> str:
     converter = _markdown()
     converter.reset()
-    return str(converter.convert(text)).strip()
+    return _wrap_tables(str(converter.convert(text)).strip())
+
+
+def _wrap_tables(rendered: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow screen, so the page never does."""
+    if "<table>" not in rendered:
+        return rendered
+    return rendered.replace("<table>", '<div class="table-wrap"><table>').replace("</table>", "</table></div>")

@@ -9,11 +9,11 @@ assert contains_duplicate(list(range(10**5)) + [99999]) is True
 assert contains_duplicate([10**9, -(10**9), 10**9]) is True
 """,
     "alg-p-contains-duplicate-ii": """\
-assert contains_nearby_duplicate([1, 1], 0) is False
-assert contains_nearby_duplicate([1, 1], 1) is True
-assert contains_nearby_duplicate([5], 3) is False
-assert contains_nearby_duplicate([1, 2, 1, 9, 9, 1], 1) is True
-assert contains_nearby_duplicate([7, 1, 2, 3, 7, 1, 2, 3], 3) is False
+assert nearby_duplicate([1, 1], 0) is False
+assert nearby_duplicate([1, 1], 1) is True
+assert nearby_duplicate([5], 3) is False
+assert nearby_duplicate([1, 2, 1, 9, 9, 1], 1) is True
+assert nearby_duplicate([7, 1, 2, 3, 7, 1, 2, 3], 3) is False
 """,
     "alg-p-valid-sudoku": """\
 empty = [["."] * 9 for _ in range(9)]
@@ -87,7 +87,7 @@ for _ in range(300):
     k = rng.randint(0, 5)
     n = len(nums)
     want = any(nums[i] == nums[j] and j - i <= k for i in range(n) for j in range(i + 1, n))
-    assert contains_nearby_duplicate(nums, k) is want
+    assert nearby_duplicate(nums, k) is want
 """,
     "alg-p-valid-sudoku": """\
 import random
