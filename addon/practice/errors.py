@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..errors import UserFacingError
 
-class PracticeError(Exception):
+
+class PracticeError(UserFacingError):
     """Raised by the practice modules before anything is written; the desktop shows its message, not a traceback."""

@@ -5,12 +5,16 @@ The candidate says whether they solved it; the clock says whether that was withi
 - solved over budget -> Hard;
 - needed the answer -> Again (Anki relearns the card: it comes back soon, as a re-review should).
 The clock is the judge of "within": the grade that contradicts it is refused, so the log's "share solved within
-budget" means what it says. Standard library only.
+budget" means what it says. And a solve goes through every phase: an answer revealed before the last phase (a
+problem before "start coding", a design before its last phase) can only be "needed the answer". Standard library
+and `timing` only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+from .timing import Timing
 
 WITHIN = "within"
 OVER = "over"
@@ -28,21 +32,24 @@ RATING_TITLES: Mapping[int, str] = {AGAIN: "Again", HARD: "Hard", GOOD: "Good", 
 EASY_SHARE = 0.5  # solved within this share of the budget: a very fast solve, rated Easy
 
 
-def allowed_grades(total_s: float, budget_s: float) -> tuple[str, ...]:
-    """The grades the clock allows: "within" or "over" (whichever is true), and "needed the answer" always."""
-    return (WITHIN if total_s <= budget_s else OVER, ANSWER)
+def allowed_grades(timing: Timing) -> tuple[str, ...]:
+    """The grades the clock allows: "within" or "over" (whichever is true) once every phase was reached, and
+    "needed the answer" always."""
+    solved = WITHIN if timing.within_budget else OVER
+    return (solved, ANSWER) if timing.finished else (ANSWER,)
 
 
-def rating_for(grade: str, total_s: float, budget_s: float) -> int:
+def rating_for(grade: str, timing: Timing) -> int:
     """The Anki rating (1 Again .. 4 Easy) of an attempt; `ValueError` for a grade the clock contradicts."""
     if grade not in GRADES:
         raise ValueError(f"unknown grade {grade!r}")
-    if grade not in allowed_grades(total_s, budget_s):
+    if grade not in allowed_grades(timing):
         raise ValueError(
-            f"{GRADE_TITLES[grade]!r} contradicts the clock: {total_s:.0f} s for a {budget_s:.0f} s budget"
+            f"{GRADE_TITLES[grade]!r} contradicts the clock: {timing.total_s:.0f} s for a {timing.budget_s} s "
+            f"budget, {'every phase' if timing.finished else 'not every phase'} reached"
         )
     if grade == ANSWER:
         return AGAIN
     if grade == OVER:
         return HARD
-    return EASY if total_s <= EASY_SHARE * budget_s else GOOD
+    return EASY if timing.total_s <= EASY_SHARE * timing.budget_s else GOOD

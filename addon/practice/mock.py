@@ -90,8 +90,7 @@ class MockState:
 
     def graded(self, grade: str) -> MockState:
         """The grade was recorded as a review (`ValueError` for a grade the clock contradicts)."""
-        result = self.timing(0.0)
-        rating = rating_for(grade, result.total_s, result.budget_s)
+        rating = rating_for(grade, self.timing(0.0))
         return replace(self, stage=GRADED, grade=grade, rating=rating)
 
     def with_message(self, message: str | None) -> MockState:
@@ -103,8 +102,7 @@ class MockState:
     def allowed_grades(self) -> tuple[str, ...]:
         if self.stage != REVEALED:
             return ()
-        result = self.timing(0.0)
-        return allowed_grades(result.total_s, result.budget_s)
+        return allowed_grades(self.timing(0.0))
 
     def timing(self, now: float) -> Timing:
         """Where the time went at `now` (the clock is ignored once the answer is revealed)."""

@@ -42,7 +42,7 @@ def undo_label(round_key: str) -> str:
 def record_attempt(col: Collection, card_id: int, round_key: str, timing: Timing, grade: str) -> RecordResult:
     """Answer the card with the grade's rating and log the attempt, as one undo step. `ValueError` for a grade the
     clock contradicts; `PracticeError` (nothing written) when the card is gone."""
-    rating = rating_for(grade, timing.total_s, timing.budget_s)
+    rating = rating_for(grade, timing)
     scheduler = col.sched
     if not isinstance(scheduler, V3Scheduler):
         raise PracticeError("Mock interviews need Anki's v3 scheduler.")

@@ -66,7 +66,7 @@ MOCK_CSS = """
 .mle-mock .choose fieldset { border: 1px solid #d1d5db; border-radius: 8px; margin: 8px 0; }
 .nightMode .mle-mock .choose fieldset { border-color: #4b5563; }
 .mle-mock .message { margin: 6px 0; font-weight: 600; }
-.mle-mock .mle-card { max-width: none; margin: 0; padding: 0; }
+.mle-mock .card.mle-card { max-width: none; margin: 0; padding: 0; background: transparent; }
 """
 
 MOCK_SCRIPT = f"""
@@ -148,7 +148,7 @@ def _interview(state: MockState, now: float) -> str:
     assert state.item is not None
     item = state.item
     candidate = item.candidate
-    facts = [escape(round_for(candidate.round).title)]
+    facts = []
     if candidate.difficulty:
         facts.append(escape(candidate.difficulty.capitalize()))
     facts.append(f"{candidate.budget_minutes} min")
@@ -163,8 +163,8 @@ def _interview(state: MockState, now: float) -> str:
         f'<li><label><input type="checkbox"> {escape(line)}</label></li>' for line in CHECKLISTS[candidate.round]
     )
     return (
-        f'<div class="head"><h1 id="mle-title">{escape(item.title)}</h1>'
-        f'<div class="muted" id="mle-facts">{" · ".join(facts)}</div></div>'
+        f'<div class="head"><h1>Mock interview: {escape(round_for(candidate.round).title)}</h1>'
+        f'<div class="muted" id="mle-facts" data-title="{escape(item.title)}">{" · ".join(facts)}</div></div>'
         f'<div class="layout"><div id="mle-card-side" data-side="{side}">'
         f'<style>{item.css}</style><div class="card mle-card" id="mle-card">{content}</div></div>'
         f'<div class="side"><div class="panel" id="mle-timer">{timer_html(state, now)}</div>'
@@ -200,10 +200,7 @@ def timer_html(state: MockState, now: float) -> str:
             if result.within_budget
             else f'<span class="over">over budget by {clock_text(result.over_s)}</span>'
         )
-        return (
-            f'<div class="phase-now" id="mle-phase">Clock stopped: {verdict}</div>{_result_table(result)}{total}'
-            f'<ol class="phase-list" id="mle-phases">{phases}</ol>'
-        )
+        return f'<div class="phase-now" id="mle-phase">Clock stopped: {verdict}</div>{_result_table(result)}{total}'
     current = result.phases[result.current]
     if current.over_s > 0:
         status = f'<div class="over" id="mle-status">Overtime: +{clock_text(current.over_s)} over this phase</div>'
@@ -262,16 +259,21 @@ def _grade_buttons(state: MockState) -> str:
     buttons = []
     for grade in GRADES:
         enabled = grade in allowed
-        rating = rating_for(grade, result.total_s, result.budget_s) if enabled else None
+        rating = rating_for(grade, result) if enabled else None
         label = GRADE_TITLES[grade] + (f" → {RATING_TITLES[rating]}" if rating else "")
         buttons.append(
             _button(
                 label, GRADE + grade, primary=enabled and grade != ANSWER, enabled=enabled, element_id=f"grade-{grade}"
             )
         )
+    why = (
+        "The clock decides within or over budget."
+        if result.finished
+        else "You revealed the answer before the last phase, so it counts as needed."
+    )
     return (
-        "<b>How did it go?</b><br>" + "<br>".join(buttons) + '<p class="muted">The clock decides within or over '
-        "budget. Your grade is recorded as a review of this card.</p>"
+        "<b>How did it go?</b><br>" + "<br>".join(buttons) + f'<p class="muted" id="mle-grade-note">{why} Your '
+        "grade is recorded as a review of this card.</p>"
     )
 
 
@@ -319,8 +321,9 @@ def weeks_svg(round_key: str, weeks: Sequence[Week]) -> str:
 def _round_card(practice: RoundPractice) -> str:
     title = escape(round_for(practice.round).title)
     time_label = "to an approach" if practice.round == "coding" else "per answer"
+    plural = "" if practice.attempts_30d == 1 else "s"
     figures = (
-        f'<div class="figures">{practice.attempts_30d:,} attempts in 30 days · '
+        f'<div class="figures">{practice.attempts_30d:,} attempt{plural} in 30 days · '
         f"{_figure(practice.within_share, f'{(practice.within_share or 0) * 100:.0f}%')} within budget · "
         f"median {_figure(practice.median_minutes, f'{practice.median_minutes or 0:.0f} min')} {time_label}</div>"
     )

@@ -108,6 +108,11 @@ class Timing:
     def within_budget(self) -> bool:
         return self.total_s <= self.budget_s
 
+    @property
+    def finished(self) -> bool:
+        """Every phase was reached (the last one is running or done)."""
+        return all(phase.state != "ahead" for phase in self.phases)
+
     def phase_seconds(self) -> tuple[int, ...]:
         """Whole seconds spent in each phase reached, in order: what the practice log keeps."""
         return tuple(round(phase.spent_s) for phase in self.phases if phase.state != "ahead")

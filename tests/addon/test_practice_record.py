@@ -15,7 +15,7 @@ from addon.card_meta import Phase
 from addon.practice import grading, items, log, pick, record, render, stats
 from addon.practice.errors import PracticeError
 from addon.practice.mock import CHOOSE, GRADED, REVEALED, RUNNING, MockState
-from addon.practice.timing import Marks, clock_text, timing
+from addon.practice.timing import Marks, Timing, clock_text, timing
 
 
 @pytest.fixture
@@ -57,21 +57,35 @@ def test_timing_splits_the_time_by_phase_and_flags_overtime() -> None:
     assert [clock_text(s) for s in (0, 59.9, 61, 3600, 3725)] == ["0:00", "0:59", "1:01", "1:00:00", "1:02:05"]
 
 
+def _solved_in(seconds: float) -> Timing:
+    """Approach found at half the time, then coded: a 20 + 10 minute problem revealed after `seconds`."""
+    return timing(PHASES, Marks(0.0, (seconds / 2,), seconds), seconds)
+
+
 def test_grades_map_to_ratings_and_the_clock_is_the_judge() -> None:
-    budget = 30 * 60
-    assert grading.rating_for(grading.WITHIN, 20 * 60, budget) == grading.GOOD
-    assert grading.rating_for(grading.WITHIN, 15 * 60, budget) == grading.EASY, "half the budget: very fast"
-    assert grading.rating_for(grading.WITHIN, 15 * 60 + 1, budget) == grading.GOOD
-    assert grading.rating_for(grading.OVER, 31 * 60, budget) == grading.HARD
-    assert grading.rating_for(grading.ANSWER, 5 * 60, budget) == grading.AGAIN
-    assert grading.rating_for(grading.ANSWER, 50 * 60, budget) == grading.AGAIN
-    assert grading.allowed_grades(budget, budget) == (grading.WITHIN, grading.ANSWER)
+    assert grading.rating_for(grading.WITHIN, _solved_in(20 * 60)) == grading.GOOD
+    assert grading.rating_for(grading.WITHIN, _solved_in(15 * 60)) == grading.EASY, "half the budget: very fast"
+    assert grading.rating_for(grading.WITHIN, _solved_in(15 * 60 + 1)) == grading.GOOD
+    assert grading.rating_for(grading.WITHIN, _solved_in(30 * 60)) == grading.GOOD, "exactly the budget is within"
+    assert grading.rating_for(grading.OVER, _solved_in(31 * 60)) == grading.HARD
+    assert grading.rating_for(grading.ANSWER, _solved_in(5 * 60)) == grading.AGAIN
+    assert grading.rating_for(grading.ANSWER, _solved_in(50 * 60)) == grading.AGAIN
+    assert grading.allowed_grades(_solved_in(30 * 60)) == (grading.WITHIN, grading.ANSWER)
+    assert grading.allowed_grades(_solved_in(30 * 60 + 1)) == (grading.OVER, grading.ANSWER)
     with pytest.raises(ValueError, match="contradicts the clock"):
-        grading.rating_for(grading.WITHIN, 31 * 60, budget)
+        grading.rating_for(grading.WITHIN, _solved_in(31 * 60))
     with pytest.raises(ValueError, match="contradicts the clock"):
-        grading.rating_for(grading.OVER, 29 * 60, budget)
+        grading.rating_for(grading.OVER, _solved_in(29 * 60))
     with pytest.raises(ValueError, match="unknown grade"):
-        grading.rating_for("great", 1, budget)
+        grading.rating_for("great", _solved_in(60))
+
+
+def test_an_answer_revealed_before_the_last_phase_was_needed() -> None:
+    no_approach = timing(PHASES, Marks(0.0, (), 300.0), 300.0)
+    assert not no_approach.finished and no_approach.within_budget
+    assert grading.allowed_grades(no_approach) == (grading.ANSWER,)
+    with pytest.raises(ValueError, match="not every phase reached"):
+        grading.rating_for(grading.WITHIN, no_approach)
 
 
 # Recording ###########################################################################################
@@ -84,6 +98,7 @@ def test_grades_map_to_ratings_and_the_clock_is_the_judge() -> None:
         (grading.WITHIN, [4, 3], grading.EASY),
         (grading.OVER, [14, 6], grading.HARD),
         (grading.ANSWER, [3], grading.AGAIN),
+        (grading.ANSWER, [9, 7], grading.AGAIN),
     ],
 )
 def test_a_graded_attempt_is_a_real_review_and_a_log_entry_in_one_undo_step(
@@ -131,7 +146,7 @@ def test_a_card_deleted_during_the_interview_writes_nothing(col: Collection, his
     undo = col.undo_status().undo
     result = timing(candidate.phases, Marks(0.0, (), 60.0), 60.0)
     with pytest.raises(PracticeError, match="deleted"):
-        record.record_attempt(col, candidate.card_id, "coding", result, grading.WITHIN)
+        record.record_attempt(col, candidate.card_id, "coding", result, grading.ANSWER)
     assert col.undo_status().undo == undo
 
 
@@ -202,6 +217,7 @@ def test_a_session_runs_through_its_stages_and_the_html_shows_phases_and_overtim
     html = render.render_mock(state, 1000.0 + 5 * 60)
     assert "Phase 1 of 2: Approach (20 min)" in html and "5:00" in html and "15:00 left" in html
     assert "Overtime" not in html and "Approach found: start coding" in html
+    assert 'data-title="m2"' in html and "Mock interview: Coding" in html
     late = render.timer_html(state, 1000.0 + 23 * 60)
     assert "Overtime: +3:00 over this phase" in late and "23:00" in late
     state = state.next_phase(1000.0 + 23 * 60)
