@@ -1,13 +1,15 @@
-"""The add-on's Qt wiring, and the only module that imports `aqt`: menu entries, hooks, the readiness dialog and strip.
+"""The add-on's Qt wiring: menu entries, hooks, the readiness dialog and strip.
 
 Everything here is thin: the decisions live in `rules`, `tagging`, `readiness`, `trend` and `weakest`, which take a
 `Collection` and never touch Qt, and the pages come from `readiness.render`, a pure function of the report.
-Nothing runs at import time; `init()` only registers menu entries and hooks, and collection work always runs in a
-background operation.
+Nothing runs at import time; `init()` only registers menu entries and hooks. Collection work always runs in a
+background operation, and every operation, hook handler and menu entry goes through `background.Guard`, so a failure
+or a late result never reaches the user as a traceback.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Hashable, Sequence
 from datetime import date
 from typing import Any
@@ -18,17 +20,19 @@ from aqt import gui_hooks
 from aqt.browser.browser import Browser
 from aqt.deckbrowser import DeckBrowser, DeckBrowserContent
 from aqt.main import AnkiQt
-from aqt.operations import CollectionOp, QueryOp
 from aqt.qt import QAction, QDialog, QMenu, QVBoxLayout, qconnect
 from aqt.utils import show_warning, tooltip
 from aqt.webview import AnkiWebView
 
 from . import deck_update, tagging, weakest
+from .background import Guard
 from .categories import CATEGORIES, CATEGORY_KEYS, get
+from .config import LoadedConfig
 from .estimates import EstimateCache
 from .readiness import Report, compute_report, real_today, render
-from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
-from .rules import ADDON_NAME, LoadedConfig, Settings, load_config
+from .readiness_config import ALL_CATEGORIES, READINESS, ReadinessSettings, dump_dates, parse_dates
+from .rules import ADDON_NAME, TAGGING, Settings
+from .settings import load_settings
 from .trend import Trend, compute_trend
 
 MENU_TITLE = "Interview Readiness"
@@ -47,11 +51,11 @@ class InterviewReadiness:
 
     def __init__(self, mw: AnkiQt) -> None:
         self.mw = mw
+        self.guard = Guard(mw, ADDON_NAME, _logger(mw))
         self.menu: QMenu | None = None  # Tools > Interview Readiness; the readiness panel adds its entry here
         self.tag_now_action: QAction | None = None
         self.deck_update_action: QAction | None = None
         self._config: LoadedConfig | None = None
-        self._readiness: ReadinessSettings | None = None
         self._explained: set[str] = set()
         self.panel_action: QAction | None = None
         self.dialog: ReadinessDialog | None = None
@@ -62,7 +66,6 @@ class InterviewReadiness:
         self._trend_key: Hashable = None
         self._waiting: list[Callable[[Report], None]] = []
         self._computing = False
-        self._closing = False  # the profile is closing: start no more work on its collection
 
     def register(self) -> None:
         menu = QMenu(MENU_TITLE, self.mw)
@@ -71,47 +74,61 @@ class InterviewReadiness:
         self.panel_action = self.add_menu_entry(menu, PANEL_TITLE, self.open_panel)
         self.deck_update_action = self.add_menu_entry(menu, DECK_UPDATE_TITLE, self.apply_deck_update)
         self.menu = menu
-        gui_hooks.profile_did_open.append(self._on_profile_did_open)
-        gui_hooks.deck_browser_will_render_content.append(self._on_deck_browser)
-        gui_hooks.operation_did_execute.append(self._on_operation)
-        gui_hooks.sync_did_finish.append(self._on_sync)
-        gui_hooks.profile_will_close.append(self._on_profile_will_close)
-        gui_hooks.add_cards_did_add_note.append(self._on_note_added)
-        gui_hooks.browser_will_show_context_menu.append(self._on_browser_menu)
-        self.mw.addonManager.setConfigUpdatedAction(__name__, self._on_config_updated)
+        hook = self.guard.hook
+        gui_hooks.profile_did_open.append(hook("Opening the profile", self._on_profile_did_open))
+        gui_hooks.deck_browser_will_render_content.append(hook("The deck-browser strip", self._on_deck_browser))
+        gui_hooks.operation_did_execute.append(hook("Refreshing the readiness panel", self._on_operation))
+        gui_hooks.sync_did_finish.append(hook("Refreshing after a sync", self._on_sync))
+        gui_hooks.profile_will_close.append(hook("Closing the profile", self._on_profile_will_close))
+        gui_hooks.add_cards_did_add_note.append(hook("Tagging the new note", self._on_note_added))
+        gui_hooks.browser_will_show_context_menu.append(hook("The Browser menu", self._on_browser_menu))
+        self.mw.addonManager.setConfigUpdatedAction(__name__, hook("Reading the config", self._on_config_updated))
 
-    @staticmethod
-    def add_menu_entry(menu: QMenu, title: str, handler: Callable[[], None]) -> QAction:
+    def add_menu_entry(self, menu: QMenu, title: str, handler: Callable[[], None]) -> QAction:
         action = QAction(title, menu)
-        qconnect(action.triggered, lambda _checked=False: handler())
+        guarded = self.guard.action(title, handler)
+        qconnect(action.triggered, lambda _checked=False: guarded())
         menu.addAction(action)
         return action
 
     # Config
 
     @property
-    def settings(self) -> Settings:
+    def config(self) -> LoadedConfig:
+        """Every setting, checked (`settings.py`); read when first needed after the profile opens."""
         if self._config is None:
-            self._load_config(self.mw.addonManager.getConfig(__name__), force_explain=False)
+            self._load_config(self._raw_config(), force_explain=False)
         assert self._config is not None
-        return self._config.settings
+        return self._config
+
+    @property
+    def settings(self) -> Settings:
+        return self.config.get(TAGGING)
 
     @property
     def readiness_settings(self) -> ReadinessSettings:
-        if self._readiness is None:
-            _ = self.settings
-        return self._readiness or ReadinessSettings()
+        return self.config.get(READINESS)
+
+    def _raw_config(self) -> object:
+        """The config as Anki merges it over `config.json`, or the saved value itself when it is not an object.
+
+        NOTE: a hand-edited `meta.json` can hold a list or a text where the config object belongs. Anki's `getConfig`
+        then merges it with `dict.update`, which raises (TypeError, ValueError) or, for a list of two-key objects,
+        silently makes odd keys of them. So the saved value is checked first, and the message says what it is.
+        """
+        manager = self.mw.addonManager
+        try:
+            meta = manager.addonMeta(manager.addonFromModule(__name__))
+        except Exception:  # NOTE: an unreadable meta.json: Anki itself explains it
+            meta = {}
+        saved = meta.get("config") if isinstance(meta, dict) else meta
+        if saved is not None and not isinstance(saved, dict):
+            return saved
+        return manager.getConfig(__name__)
 
     def _load_config(self, raw: object, *, force_explain: bool) -> None:
-        self._config = load_config(raw)
-        self._readiness, problems = load_readiness_settings(raw)
-        explanation = self._config.explanation()
-        if problems:
-            lines = "\n".join(f"- {problem}" for problem in problems)
-            explanation = (explanation + "\n\n" if explanation else "") + (
-                f"The {ADDON_NAME} config has a problem in the readiness settings; these values use their defaults:"
-                f"\n{lines}"
-            )
+        self._config = load_settings(raw)
+        explanation = self._config.explanation(ADDON_NAME)
         # NOTE: once per distinct problem and session, unless the user has just saved the config and is looking.
         if explanation and (force_explain or explanation not in self._explained):
             self._explained.add(explanation)
@@ -121,26 +138,27 @@ class InterviewReadiness:
         self._load_config(raw, force_explain=True)
 
     def _on_profile_did_open(self) -> None:
-        self._closing = False
+        self.guard.profile_opened()
         self._config = None
         self._report = self._trend = None
+        self._waiting, self._computing = [], False
         self.estimates = EstimateCache()
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
 
     # Tools > Interview Readiness > Tag cards by interview category
 
     def tag_now(self) -> None:
-        if self.mw.col is None:
-            return
         settings = self.settings
 
         def op(col: Collection) -> tagging.TaggingResult:
             return tagging.tag_collection(col, settings, report=self._report_progress)
 
-        CollectionOp(self.mw, op).success(self._on_tagged).run_in_background()
+        self.guard.write(TAG_NOW_TITLE, op, self._on_tagged)
 
     def _report_progress(self, label: str) -> None:
-        # NOTE: called on the background thread; Qt may only be touched on the main one.
+        # NOTE: called on the background thread; Qt may only be touched on the main one. Long work stops here once
+        # the profile is closing.
+        self.guard.raise_if_closing()
         self.mw.taskman.run_on_main(lambda: self.mw.progress.update(label=label))
 
     def _on_tagged(self, result: tagging.TaggingResult) -> None:
@@ -150,9 +168,7 @@ class InterviewReadiness:
 
     def apply_deck_update(self) -> None:
         """Move cards to their release's decks and retire dropped notes, as one undo step, in the background."""
-        if self.mw.col is None:
-            return
-        CollectionOp(self.mw, deck_update.update_decks).success(self._on_deck_update).run_in_background()
+        self.guard.write(DECK_UPDATE_TITLE, deck_update.update_decks, self._on_deck_update)
 
     def _on_deck_update(self, result: deck_update.DeckUpdateResult) -> None:
         tooltip(result.summary().replace("\n", "<br>"), period=TOOLTIP_MS, parent=self.mw)
@@ -170,7 +186,7 @@ class InterviewReadiness:
         def op(col: Collection) -> tagging.TaggingResult:
             return tagging.tag_added_notes(col, settings, note_ids, add_step)
 
-        CollectionOp(self.mw, op).run_in_background()
+        self.guard.write("Tagging the new note", op, automatic=True)
 
     # Browser: right-click > Interview category
 
@@ -194,7 +210,7 @@ class InterviewReadiness:
 
             label = get(category).title if category else "no category"
             done = f"{len(note_ids):,} notes set to {label}."
-            CollectionOp(browser, op).success(lambda _: tooltip(done, parent=browser)).run_in_background()
+            self.guard.write(BROWSER_MENU_TITLE, op, lambda _: tooltip(done, parent=browser), parent=browser)
 
         return set_category
 
@@ -212,7 +228,7 @@ class InterviewReadiness:
                 f"{len(note_ids):,} notes placed by the rules; {result.plan.added:,} got a category.", parent=browser
             )
 
-        CollectionOp(browser, op).success(done).run_in_background()
+        self.guard.write(BROWSER_MENU_TITLE, op, done, parent=browser)
 
     # Readiness: one cached report, keyed on the collection's modification time, the day, the dates and the settings
 
@@ -244,7 +260,7 @@ class InterviewReadiness:
     def request_report(self, on_done: Callable[[Report], None], *, with_progress: bool) -> None:
         """Call `on_done` with a fresh report: at once from the cache, else after a background QueryOp."""
         col = self.mw.col
-        if col is None:
+        if col is None or not self.guard.active:
             return
         cached = self.cached_report()
         if cached is not None:
@@ -253,7 +269,6 @@ class InterviewReadiness:
         self._waiting.append(on_done)
         if self._computing:
             return
-        self._computing = True
         key = self._cache_key(col)
         dates = self.interview_dates()
         lead_days = self.readiness_settings.new_card_lead_days
@@ -275,15 +290,16 @@ class InterviewReadiness:
             for callback in waiting:
                 callback(report)
 
-        def failed(error: Exception) -> None:
+        def failed(_error: Exception) -> None:
             self._computing = False
             self._waiting = []
-            raise error
 
-        query = QueryOp(parent=self.mw, op=op, success=done).failure(failed)
-        if with_progress:
-            query = query.with_progress("Computing interview readiness...")
-        query.run_in_background()
+        progress = "Computing interview readiness..." if with_progress else None
+        self._computing = self.guard.read(
+            "The readiness report", op, done, progress=progress, on_failure=failed, automatic=not with_progress
+        )
+        if not self._computing:
+            self._waiting = []
 
     def request_trend(self, report: Report, on_done: Callable[[Trend], None]) -> None:
         if self._trend is not None and self._trend_key == self._report_key:
@@ -295,7 +311,7 @@ class InterviewReadiness:
             self._trend, self._trend_key = trend, key
             on_done(trend)
 
-        QueryOp(parent=self.mw, op=lambda col: compute_trend(col, report), success=done).run_in_background()
+        self.guard.read("The readiness trend", lambda col: compute_trend(col, report), done, automatic=True)
 
     def open_panel(self) -> None:
         if self.mw.col is None:
@@ -319,13 +335,7 @@ class InterviewReadiness:
         def done(result: weakest.WeakestResult) -> None:
             tooltip(f'"{result.deck_name}": {result.cards:,} cards to review.', period=TOOLTIP_MS, parent=parent)
 
-        def failed(error: Exception) -> None:
-            if isinstance(error, weakest.NothingToStudyError):
-                tooltip(str(error), period=TOOLTIP_MS, parent=parent)
-                return
-            raise error
-
-        CollectionOp(parent, op).success(done).failure(failed).run_in_background()
+        self.guard.write(f"Study weakest ({get(category).title})", op, done, parent=parent)
 
     def _on_deck_browser(self, deck_browser: DeckBrowser, content: DeckBrowserContent) -> None:
         if self.mw.col is None or not self.readiness_settings.deck_browser_strip:
@@ -336,9 +346,7 @@ class InterviewReadiness:
             return
 
         def refresh(_report: Report) -> None:
-            # NOTE: a report can finish as the profile closes; a refresh then would query a closed collection.
-            if self._closing or self.mw.col is None:
-                return
+            # NOTE: the guard drops a report that finishes after the profile closed
             if self.mw.state == "deckBrowser" and self.cached_report() is not None:
                 self.mw.deckBrowser.refresh()
 
@@ -349,7 +357,8 @@ class InterviewReadiness:
             self.dialog.refresh()
 
     def _on_profile_will_close(self) -> None:
-        self._closing = True
+        self.guard.profile_closing()
+        self._waiting, self._computing = [], False
         if self.dialog is not None:
             self.dialog.close()
 
@@ -367,7 +376,7 @@ class ReadinessDialog(QDialog):
         self.addon = addon
         self.setWindowTitle(f"{ADDON_NAME}")
         self.web = AnkiWebView(self, title="interview readiness")
-        self.web.set_bridge_command(self._on_bridge_command, self)
+        self.web.set_bridge_command(addon.guard.hook("The readiness panel", self._on_bridge_command), self)
         layout = QVBoxLayout()
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.web)
@@ -423,6 +432,12 @@ class ReadinessDialog(QDialog):
         self.web.cleanup()
         self.addon.dialog = None
         super().closeEvent(event)
+
+
+def _logger(mw: AnkiQt) -> logging.Logger:
+    """The add-on's own log (a file in Anki's logs folder since 23.10), where a bug's traceback goes."""
+    get_logger = getattr(mw.addonManager, "get_logger", None)
+    return get_logger(__name__) if get_logger else logging.getLogger(f"addon.{__name__.split('.', maxsplit=1)[0]}")
 
 
 _running: list[InterviewReadiness] = []  # at most one: the add-on started by init()

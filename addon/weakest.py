@@ -14,13 +14,14 @@ from anki.decks import DeckId
 from anki.errors import FilteredDeckError
 
 from .categories import get
+from .errors import UserFacingError
 from .readiness import Report
 
 DEFAULT_DECK_SIZE = 50
 UNDO_PREFIX = "Study weakest"
 
 
-class NothingToStudyError(Exception):
+class NothingToStudyError(UserFacingError):
     """A user-facing reason why no deck was made (no studied card, a deck name taken by a normal deck...)."""
 
 

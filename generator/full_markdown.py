@@ -22,7 +22,7 @@ import markdown
 from markdown import inlinepatterns
 from markdown.preprocessors import Preprocessor
 
-from .highlight import highlight_code
+from .highlight import highlight_code, line_blocks
 from .sanitize import COMPLETE_TAG as _COMPLETE_TAG
 from .sanitize import Sanitized, sanitize, stray_angles
 from .spans import Span, math_body, mathjax, scan, split_fence
@@ -68,7 +68,7 @@ class _StashPreprocessor(Preprocessor):
         if span.kind == "fence":
             block = text[span.start : span.end]
             indent, language, code = split_fence(block)
-            highlighted = highlight_code(code, language)
+            highlighted = line_blocks(highlight_code(code, language))
             self.trusted.append(highlighted)
             return f"\n{indent}{stash(highlighted)}\n"  # a block of its own
         if span.kind in ("math-inline", "math-display"):
@@ -249,7 +249,8 @@ def convert(text: str) -> Sanitized:
     output = str(converter.convert(text)).strip()
     blocks = list(trusted)
     if not blocks:
-        return sanitize(output)
+        cleaned = sanitize(output)
+        return Sanitized(_wrap_tables(cleaned.html), cleaned.violations)
     # NOTE: each block is replaced by a token that the sanitizer copies as text, then put back. The token carries a
     # hash of the text, so an author cannot write one.
     nonce = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -263,4 +264,12 @@ def convert(text: str) -> Sanitized:
     pieces.append(output[cursor:])
     cleaned = sanitize("".join(pieces))
     token = re.compile(f"\ue000{nonce}:(\\d+)\ue001")
-    return Sanitized(token.sub(lambda match: blocks[int(match.group(1))], cleaned.html), cleaned.violations)
+    restored = token.sub(lambda match: blocks[int(match.group(1))], cleaned.html)
+    return Sanitized(_wrap_tables(restored), cleaned.violations)
+
+
+def _wrap_tables(rendered: str) -> str:
+    """Each table in a box of its own that scrolls sideways on a narrow screen, so the page never does."""
+    if "<table>" not in rendered:
+        return rendered
+    return rendered.replace("<table>", '<div class="table-wrap"><table>').replace("</table>", "</table></div>")

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from .sanitize import Violation
 from .spans import Span, math_body, mathjax, run_length, scan, spans_between, split_fence
@@ -189,9 +190,9 @@ def _fast_plain(segment: str) -> str | None:
 
 
 def _highlight(code: str, language: str) -> str:
-    from .highlight import highlight_code  # NOTE: imported when first needed, as Pygments is
+    from .highlight import highlight_code, line_blocks  # NOTE: imported when first needed, as Pygments is
 
-    return highlight_code(code, language)
+    return line_blocks(highlight_code(code, language))
 
 
 _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)(\"([^\"]*)\"|'([^']*)')", re.IGNORECASE)
@@ -200,6 +201,28 @@ _IMG_SRC = re.compile(r"(<img\b[^>]*?\bsrc=)(\"([^\"]*)\"|'([^']*)')", re.IGNORE
 def image_sources(rendered: str) -> Iterator[str]:
     for match in _IMG_SRC.finditer(rendered):
         yield html.unescape(match.group(3) if match.group(3) is not None else match.group(4))
+
+
+_IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = re.compile(r"""\b(src|alt)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+class InlineDrawing(Protocol):
+    def for_card(self, alt: str) -> str: ...
+
+
+def inline_images(rendered: str, media_names: dict[str, str], drawings: Mapping[str, InlineDrawing]) -> str:
+    """Replace each `<img>` whose source maps to one of `drawings` (by media name) with the drawing's markup."""
+
+    def substitute(match: re.Match[str]) -> str:
+        attributes = {
+            found.group(1).lower(): html.unescape(found.group(2) if found.group(2) is not None else found.group(3))
+            for found in _ATTRIBUTE.finditer(match.group(0))
+        }
+        drawing = drawings.get(media_names.get(attributes.get("src", ""), ""))
+        return match.group(0) if drawing is None else drawing.for_card(attributes.get("alt", ""))
+
+    return _IMG_TAG.sub(substitute, rendered)
 
 
 def replace_image_sources(rendered: str, media_names: dict[str, str]) -> str:

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .highlight import code_css
+from .cardstyle import stylesheet
 
 
 @dataclass(frozen=True)
@@ -103,43 +103,4 @@ PROMPT = NoteType(
 
 NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM, PROMPT)}
 
-_BASE_CSS = """\
-.card {
-  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  font-size: 19px; line-height: 1.45; text-align: left; color: #1d1d1f; background: #fff;
-  max-width: 46em; margin: 0 auto; padding: 0 0.6em;
-}
-.nightMode.card, .night_mode .card, .nightMode .card { color: #e6e6e6; background: #1e1e1e; }
-.question, .problem-title, .prompt-title { font-weight: 600; }
-.problem-meta, .prompt-meta { font-size: 0.8em; opacity: 0.75; margin: 0.2em 0 0.5em; }
-.difficulty { font-weight: 600; }
-ol.phases { padding-left: 1.3em; }
-ol.phases li { margin-bottom: 0.4em; }
-.phase-name { font-weight: 600; }
-.phase-min { font-size: 0.8em; opacity: 0.7; }
-.deep-dives-title { margin-top: 0.9em; font-weight: 600; }
-.dd-id { font-family: "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.75em;
-  opacity: 0.65; }
-.context { font-size: 0.8em; opacity: 0.7; margin-bottom: 0.4em; }
-.cloze { font-weight: 700; color: #0057b7; }
-.nightMode .cloze, .night_mode .cloze { color: #7fb8ff; }
-.ask { margin-top: 0.8em; font-size: 0.85em; opacity: 0.7; }
-.extra { margin-top: 0.9em; font-size: 0.88em; opacity: 0.85; }
-.source { margin-top: 1.1em; font-size: 0.75em; opacity: 0.65; }
-.source::before { content: "Source: "; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25em 0.8em; margin: 0.6em 0; }
-dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
-dl.facts dd > p:first-child { margin-top: 0; }
-code { font-family: "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
-:not(pre) > code { background: rgba(127, 127, 127, 0.15); border-radius: 3px; padding: 0 0.2em; }
-.codehilite { border-radius: 6px; margin: 0.5em 0; }
-.codehilite pre { margin: 0; padding: 0.6em 0.8em; overflow-x: auto; font-size: 0.8em; line-height: 1.4;
-  white-space: pre; -webkit-overflow-scrolling: touch; }
-table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border: 1px solid rgba(127, 127, 127, 0.5); padding: 0.2em 0.5em; }
-img { max-width: 100%; height: auto; }
-.nightMode img[src$=".svg"], .night_mode img[src$=".svg"] { filter: invert(0.9) hue-rotate(180deg); }
-"""
-
-CSS = _BASE_CSS + code_css()
+CSS = stylesheet()  # the design lives in cardstyle.py; it is part of each note type's fingerprint

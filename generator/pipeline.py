@@ -118,7 +118,7 @@ def _compile_tree(root: Path, options: Options) -> Compiled:
         seen.add(card.id)
         media_names.update(names.values())
         note_type = options.note_types[card.kind]
-        fields = note_fields(card, result, names, note_type)
+        fields = note_fields(card, result, names, note_type, resolver.diagrams)
         digest = ledgers.content_hash(card.kind, fields, card.tags)
         previous = old.notes.get(card.id)
         record = ledgers.stamp(previous, card.kind, digest, card.deck, clock)

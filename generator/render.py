@@ -2,7 +2,8 @@
 
 Whatever the sanitizer leaves out of a field becomes a finding located in the field's Markdown. Images are resolved
 after rendering: cached HTML keeps the author's relative paths, and each build maps them to content-hashed media
-names.
+names. SVG diagrams are not shipped as media: each build checks them and inlines them into the field (`diagrams.py`
+says why), so the card's CSS colours them in light and night mode.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 from addon import card_meta
 
 from .cards import Card
+from .diagrams import Diagram, DiagramError, load
 from .findings import Finding, finding
-from .markup import Html, image_sources, protect_cloze, replace_image_sources, to_html
+from .markup import Html, image_sources, inline_images, protect_cloze, replace_image_sources, to_html
 from .notetypes import NoteType
 from .outline import deep_dive_ids, parse_outline
 from .sanitize import Locator
@@ -155,11 +157,16 @@ def media_name(path: Path, content: bytes) -> str:
 
 
 class MediaResolver:
-    """Maps image paths in cards to bundled, content-hashed media files, reading each file once."""
+    """Maps image paths in cards to bundled, content-hashed media files, reading each file once.
+
+    SVG files become `Diagram`s, kept in `diagrams` under their media name, to be inlined instead of bundled.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.by_path: dict[Path, Media] = {}
+        self.diagrams: dict[str, Diagram] = {}
+        self._reported: set[Path] = set()
 
     def resolve(self, card: Card, rendered: Rendered) -> tuple[dict[str, str], list[Finding]]:
         names: dict[str, str] = {}
@@ -179,10 +186,26 @@ class MediaResolver:
             path = (card.base_dir / source).resolve()
             media = self.by_path.get(path)
             if media is None:
-                media = Media(media_name(path, path.read_bytes()), path)
+                content = path.read_bytes()
+                media = Media(media_name(path, content), path)
                 self.by_path[path] = media
-            names[source] = media.name
+                if path.suffix.lower() == ".svg":
+                    findings.extend(self._diagram(card, source, media, content))
+            if media.name in self.diagrams or path.suffix.lower() != ".svg":
+                names[source] = media.name
         return names, findings
+
+    def _diagram(self, card: Card, source: str, media: Media, content: bytes) -> list[Finding]:
+        try:
+            diagram = load(content, media.name)
+        except DiagramError as error:
+            rule = "unsafe-html" if error.unsafe else "invalid-image"
+            return [self._finding(card, source, rule, f"{source}: {error}")]
+        self.diagrams[media.name] = diagram
+        return [
+            self._finding(card, source, "diagram-convention", f"{source}: {departure}")
+            for departure in diagram.departures
+        ]
 
     def _problem(self, base_dir: Path, source: str) -> str | None:
         """Why an image path cannot be bundled, or None when it can."""
@@ -196,7 +219,10 @@ class MediaResolver:
             return f"image {source!r} {where} outside the content tree: copy it into the tree"
         return None if exists else f"image {source!r} not found"
 
-    def _finding(self, card: Card, source: str, rule: str, message: str, cursors: dict[str, int]) -> Finding:
+    def _finding(
+        self, card: Card, source: str, rule: str, message: str, cursors: dict[str, int] | None = None
+    ) -> Finding:
+        cursors = {} if cursors is None else cursors
         for name, text in card.fields.items():
             offset = text.value.find(source, cursors.get(name, 0))
             if offset == -1:
@@ -208,18 +234,29 @@ class MediaResolver:
         return finding(card.path, card.line, 1, rule, message)
 
 
-def note_fields(card: Card, rendered: Rendered, media_names: dict[str, str], note_type: NoteType) -> list[str]:
-    """The note's field values in the note type's order."""
+def note_fields(
+    card: Card,
+    rendered: Rendered,
+    media_names: dict[str, str],
+    note_type: NoteType,
+    diagrams: dict[str, Diagram] | None = None,
+) -> list[str]:
+    """The note's field values in the note type's order, with bundled images renamed and diagrams inlined."""
     values = []
     for name in note_type.fields:
         if name == "Id":
             values.append(card.id)
             continue
         value = rendered.fields.get(name, "")
-        values.append(replace_image_sources(value, media_names) if media_names else value)
+        if media_names:
+            if diagrams:
+                value = inline_images(value, media_names, diagrams)
+            value = replace_image_sources(value, media_names)
+        values.append(value)
     return values
 
 
 def used_media(resolver: MediaResolver, names: Iterable[str]) -> list[Media]:
-    wanted = set(names)
+    """The media files to bundle: every resolved image but the inlined diagrams."""
+    wanted = set(names) - set(resolver.diagrams)
     return sorted((media for media in resolver.by_path.values() if media.name in wanted), key=lambda m: m.name)

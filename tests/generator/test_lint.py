@@ -82,6 +82,40 @@ def test_minimum_information_warnings(make_tree: TreeFactory) -> None:
     assert _one_card(make_tree, "\n".join(f"- item {i}" for i in range(5))) == [("long-list", 5, 1)]
 
 
+def test_a_code_line_over_the_limit_is_a_warning_at_its_limit_column(make_tree: TreeFactory) -> None:
+    fits = "x = " + "1" * 75
+    too_long = "x = " + "1" * 76
+    assert _one_card(make_tree, f"Code:\n\n```python\n{fits}\n```") == []
+    assert _one_card(make_tree, f"Code:\n\n```python\npass\n{too_long}\n```") == [("long-code-line", 9, 80)]
+    assert _one_card(make_tree, f"Not code: {too_long}") == []
+
+
+def test_a_cloze_context_that_repeats_the_text_is_a_warning(make_tree: TreeFactory) -> None:
+    def cloze(context: str, text: str) -> list[tuple[str, int, int]]:
+        return _one_card(make_tree, f"Cloze: {text}", heading=f"## {context} {{#q}}")
+
+    assert cloze("Scaled dot-product attention", "Scaled dot-product attention is {{c1::softmax}}.") == [
+        ("cloze-context-repeats", 4, 4)
+    ]
+    assert cloze("Bayes' theorem", "Bayes' theorem: $P(A)$ is {{c1::the prior}}.") == [("cloze-context-repeats", 4, 4)]
+    assert cloze("Three methods of amortized analysis", "CLRS names three methods of amortized {{c1::analysis}}.")
+    assert cloze("Attention formula", "Scaled dot-product attention is {{c1::softmax}}.") == []
+    assert cloze("Quicksort running times", "Quicksort takes {{c1::$n \\log n$}} on average.") == []
+    assert cloze("Costs of a list", "Appending to an array takes {{c1::O(1)}} time; these costs of a list hold.") == []
+
+
+def test_a_run_on_enumeration_is_a_warning(make_tree: TreeFactory) -> None:
+    five = "Options: red; green; blue (or cyan; teal); black; white."
+    assert _one_card(make_tree, five) == [("run-on-list", 5, 1)]
+    assert _one_card(make_tree, "Options: red; green (a; b; c); blue; black.") == []
+    assert _one_card(make_tree, "A first sentence.\n\nSteps: (1) plan, (2) build, (3) test, (4) ship.") == [
+        ("run-on-list", 7, 1)
+    ]
+    assert _one_card(make_tree, "\n".join(f"- item; {i}" for i in range(4))) == []
+    assert _one_card(make_tree, "Cloze: {{c1::a}}; {{c2::b; c}}; d; e.", heading="## {#q}") == []
+    assert _one_card(make_tree, "Cloze: {{c1::a}}; {{c2::b}}; c; d; e.", heading="## {#q}") == [("run-on-list", 5, 8)]
+
+
 def test_a_card_without_a_source_is_a_warning(make_tree: TreeFactory) -> None:
     root = make_tree({"t/x.md": "## Q? {#q}\nA.\n"})
     assert _findings(root) == [("t/x.md", "no-source", 1, 1)]

@@ -50,7 +50,7 @@ def test_allowed_html_passes_unchanged(make_tree: TreeFactory) -> None:
     )
     root = make_tree({"t/cards.md": f"---\nsource: Book\n---\n## A question? {{#q}}\n{body}\n"})
     compiled = compile_tree(root, Options(jobs=1))
-    assert compiled.findings == []
+    assert not [item for item in compiled.findings if item.rule in ("unsafe-html", "remote-resource", "invalid-html")]
     assert compiled.notes[0].fields[1] == f"<p>{body}</p>"
 
 
