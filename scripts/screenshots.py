@@ -30,13 +30,19 @@ DOC_SCREENSHOTS = (
     "upgrade-release-1-import-dialog.png",
     "upgrade-release-2-import-log.png",
     "upgrade-after-deck-update.png",
+    "practice-mock-running-light.png",
+    "practice-mock-result-light.png",
+    "practice-mock-running-night.png",
+    "practice-mock-result-night.png",
+    "practice-panel-light.png",
+    "practice-panel-night.png",
 )
 
 
 def fingerprint() -> str:
     """A hash of everything that decides what the screenshots show: the add-on and the drivers that pose it."""
     digest = hashlib.sha256()
-    sources = [*ROOT.glob("addon/*.py"), *ROOT.glob("addon/*.json"), *ROOT.glob("tests/gui/*.py")]
+    sources = [*ROOT.glob("addon/**/*.py"), *ROOT.glob("addon/*.json"), *ROOT.glob("tests/gui/*.py")]
     for path in sorted(sources):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
