@@ -603,3 +603,31 @@ def test_semantic_entropy_of_two_clusters() -> None:
     clusters = [8 / 10, 2 / 10]
     entropy = -sum(p * math.log(p) for p in clusters)
     shows("mlc-semantic-entropy", f"\\approx {entropy:.3f}$ nats", f"$\\ln 10 \\approx {math.log(10):.3f}$")
+
+
+def test_agent_error_compounding() -> None:
+    shows(
+        "mlc-agent-error-compounding",
+        f"$0.95^{{20}} \\approx {0.95**20:.3f}$",
+        f"$0.99^{{20}} \\approx {0.99**20:.3f}$",
+    )
+
+
+def test_pass_at_k_versus_pass_hat_k() -> None:
+    success, tries = 0.6, 8
+    at_least_one = 1 - (1 - success) ** tries
+    every_time = success**tries
+    binomial = [math.comb(tries, wins) * success**wins * (1 - success) ** (tries - wins) for wins in range(tries + 1)]
+    assert math.isclose(at_least_one, sum(binomial[1:])) and math.isclose(every_time, binomial[-1])
+    shows("mlc-pass-hat-k", f"$1 - 0.4^8 \\approx {at_least_one:.4f}$", f"$0.6^8 \\approx {every_time:.4f}$")
+
+
+def test_agent_context_growth() -> None:
+    base, per_step, steps = 2_000, 500, 10
+    total = sum(base + per_step * step for step in range(steps))
+    assert sum(range(steps)) == 45
+    shows(
+        "mlc-agent-context-growth",
+        f"= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
+        f"the last step alone is {grouped(base + per_step * (steps - 1))}",
+    )
