@@ -631,3 +631,70 @@ def test_agent_context_growth() -> None:
         f"= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
         f"the last step alone is {grouped(base + per_step * (steps - 1))}",
     )
+
+
+# 8.5 Evaluating LLMs
+
+
+def test_unbiased_pass_at_k() -> None:
+    samples, correct, k = 10, 2, 5
+    estimate = 1 - math.comb(samples - correct, k) / math.comb(samples, k)
+    # the same probability by enumeration: a random k-subset of the samples holds at least one correct one
+    subsets = list(itertools.combinations(range(samples), k))
+    assert math.isclose(estimate, sum(any(i < correct for i in subset) for subset in subsets) / len(subsets))
+    shows(
+        "mlc-pass-at-k",
+        "$1 - \\binom{8}{5}/\\binom{10}{5}",
+        f"= 1 - {math.comb(8, 5)}/{math.comb(10, 5)} \\approx {estimate:.3f}$",
+    )
+    assert 1 - (1 - correct / samples) ** k < estimate  # the naive estimate is lower: the card calls it biased low
+
+
+def elo_expected(lead: float) -> float:
+    return 1 / (1 + 10 ** (-lead / 400))
+
+
+def test_elo_expected_score() -> None:
+    assert math.isclose(elo_expected(400), 10 / 11)
+    shows("mlc-elo-expected-score", f"= 10/11 \\approx {elo_expected(400):.2f}$", f"about {elo_expected(100):.2f}")
+
+
+def test_elo_update() -> None:
+    expected, k = elo_expected(200), 32
+    gain = k * (1 - expected)
+    shows(
+        "mlc-elo-update",
+        f"\\approx {expected:.3f}$",
+        f"$32 \\times (1 - {expected:.3f}) \\approx {gain:.1f}$ points ({1_200 + gain:,.1f})",
+        f"({1_000 - gain:.1f})",
+        f"$32 \\times {expected:.3f} \\approx {k * expected:.1f}$",
+    )
+
+
+def test_elo_gap_from_win_rate() -> None:
+    def gap(win_rate: float) -> float:
+        return 400 * math.log10(win_rate / (1 - win_rate))
+
+    assert math.isclose(elo_expected(gap(0.6)), 0.6)
+    shows(
+        "mlc-elo-gap-from-win-rate",
+        f"= 400 \\log_{{10}} 1.5 \\approx {gap(0.6):.0f}$ points",
+        f"$400 \\log_{{10}} 3 \\approx {gap(0.75):.0f}$ points, 90% about {gap(0.9):.0f}",
+    )
+
+
+def test_perplexity_as_choices() -> None:
+    vocabulary = 50_257
+    uniform_nll = -math.log(1 / vocabulary)
+    assert math.isclose(math.exp(uniform_nll), vocabulary)
+    shows("mlc-perplexity-choices", "perplexity {{c2::$V$}}", f"{{{{c3::$e^{{2}} \\approx {math.exp(2):.2f}$}}}}")
+
+
+def test_bits_per_byte() -> None:
+    nats = 2.0 * 1_000
+    bits = nats / math.log(2)
+    shows(
+        "mlc-bits-per-byte",
+        f"$2,000$ nats $= 2,000/\\ln 2 \\approx {grouped(round(bits))}$ bits",
+        f"${grouped(round(bits))}/4,000 \\approx {bits / 4_000:.3f}$",
+    )
