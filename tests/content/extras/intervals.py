@@ -127,4 +127,24 @@ for _ in range(300):
     )
     assert find_min_arrows(balloons) == fewest, balloons
 """,
+    "alg-p-insert-interval": """\
+import random
+rng = random.Random(57)
+for _ in range(300):
+    intervals, x = [], rng.randint(0, 3)
+    for _ in range(rng.randint(0, 4)):
+        start = x
+        end = start + rng.randint(0, 3)
+        intervals.append([start, end])
+        x = end + rng.randint(1, 3)
+    s = rng.randint(0, 20)
+    new = [s, s + rng.randint(0, 5)]
+    merged = []
+    for a, b in sorted(intervals + [new]):  # merge everything from scratch
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    assert insert_interval([list(iv) for iv in intervals], list(new)) == merged, (intervals, new)
+""",
 }
