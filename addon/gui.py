@@ -10,7 +10,9 @@ or a late result never reaches the user as a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Hashable, Sequence
+import random
+import time
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -20,15 +22,20 @@ from aqt import gui_hooks
 from aqt.browser.browser import Browser
 from aqt.deckbrowser import DeckBrowser, DeckBrowserContent
 from aqt.main import AnkiQt
-from aqt.qt import QAction, QDialog, QMenu, QVBoxLayout, qconnect
+from aqt.qt import QAction, QDialog, QMenu, QTimer, QVBoxLayout, qconnect
 from aqt.utils import show_warning, tooltip
 from aqt.webview import AnkiWebView
 
 from . import deck_update, tagging, weakest
 from .background import Guard
+from .card_meta import ROUND_KEYS
 from .categories import CATEGORIES, CATEGORY_KEYS, get
 from .config import LoadedConfig
 from .estimates import EstimateCache
+from .practice import daily, items, log, pick, record, stats
+from .practice import render as practice_render
+from .practice.mock import CHOOSE, GRADED, REVEALED, RUNNING, MockState
+from .practice.settings import PRACTICE, PracticeSettings
 from .readiness import Report, compute_report, real_today, render
 from .readiness_config import ALL_CATEGORIES, READINESS, ReadinessSettings, dump_dates, parse_dates
 from .rules import ADDON_NAME, TAGGING, Settings
@@ -44,6 +51,10 @@ BY_RULES_TITLE = "By rules (undo a manual choice)"
 TOOLTIP_MS = 6000
 PANEL_TITLE = "Readiness panel"
 DATES_PROFILE_KEY = "mle_interview_readiness_dates"  # in the profile: {"*" or category: "YYYY-MM-DD"}
+MOCK_TITLE = "Mock interview"
+DAILY_TITLE = "Today's practice"
+TICK_MS = 500  # the mock window's timer refresh; the time itself comes from `InterviewReadiness.clock`
+MATHJAX = ["js/mathjax.js", "js/vendor/mathjax/tex-chtml-full.js"]  # Anki's own, as its card previewer loads them
 
 
 class InterviewReadiness:
@@ -66,6 +77,16 @@ class InterviewReadiness:
         self._trend_key: Hashable = None
         self._waiting: list[Callable[[Report], None]] = []
         self._computing = False
+        # Practice: the mock interview's clock (seconds, monotonic; tests put their own here and advance it), the
+        # random generator of "surprise me", and the practice figures cached like the report.
+        self.clock: Callable[[], float] = time.monotonic
+        self.rng = random.Random()
+        self.mock_action: QAction | None = None
+        self.daily_action: QAction | None = None
+        self.mock_dialog: MockDialog | None = None
+        self._practice: stats.PracticeSummary | None = None
+        self._practice_key: Hashable = None
+        self._practice_waiting: list[Callable[[stats.PracticeSummary], None]] = []
 
     def register(self) -> None:
         menu = QMenu(MENU_TITLE, self.mw)
@@ -73,6 +94,9 @@ class InterviewReadiness:
         self.tag_now_action = self.add_menu_entry(menu, TAG_NOW_TITLE, self.tag_now)
         self.panel_action = self.add_menu_entry(menu, PANEL_TITLE, self.open_panel)
         self.deck_update_action = self.add_menu_entry(menu, DECK_UPDATE_TITLE, self.apply_deck_update)
+        menu.addSeparator()
+        self.mock_action = self.add_menu_entry(menu, MOCK_TITLE, self.open_mock)
+        self.daily_action = self.add_menu_entry(menu, DAILY_TITLE, self.todays_practice)
         self.menu = menu
         hook = self.guard.hook
         gui_hooks.profile_did_open.append(hook("Opening the profile", self._on_profile_did_open))
@@ -109,6 +133,10 @@ class InterviewReadiness:
     def readiness_settings(self) -> ReadinessSettings:
         return self.config.get(READINESS)
 
+    @property
+    def practice_settings(self) -> PracticeSettings:
+        return self.config.get(PRACTICE)
+
     def _raw_config(self) -> object:
         """The config as Anki merges it over `config.json`, or the saved value itself when it is not an object.
 
@@ -142,6 +170,7 @@ class InterviewReadiness:
         self._config = None
         self._report = self._trend = None
         self._waiting, self._computing = [], False
+        self._practice, self._practice_waiting = None, []
         self.estimates = EstimateCache()
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
 
@@ -341,26 +370,103 @@ class InterviewReadiness:
         if self.mw.col is None or not self.readiness_settings.deck_browser_strip:
             return
         report = self.cached_report()
+        practice = self.cached_practice()
         if report is not None:
             content.stats += render.render_strip(report)
+        if practice is not None:
+            content.stats += practice_render.practice_strip(practice)
+        if report is not None and practice is not None:
             return
 
-        def refresh(_report: Report) -> None:
-            # NOTE: the guard drops a report that finishes after the profile closed
-            if self.mw.state == "deckBrowser" and self.cached_report() is not None:
+        def refresh(_result: object) -> None:
+            # NOTE: the guard drops a result that finishes after the profile closed
+            ready = self.cached_report() is not None and self.cached_practice() is not None
+            if self.mw.state == "deckBrowser" and ready:
                 self.mw.deckBrowser.refresh()
 
-        self.request_report(refresh, with_progress=False)
+        if report is None:
+            self.request_report(refresh, with_progress=False)
+        if practice is None:
+            self.request_practice(refresh)
 
     def _on_operation(self, changes: OpChanges, handler: object | None) -> None:
         if self.dialog is not None and self.dialog.isVisible() and (changes.card or changes.note_text or changes.tag):
             self.dialog.refresh()
+        if self.mock_dialog is not None and self.mock_dialog.isVisible() and changes.card:
+            self.mock_dialog.check_recorded()
 
     def _on_profile_will_close(self) -> None:
         self.guard.profile_closing()
         self._waiting, self._computing = [], False
+        self._practice_waiting = []
         if self.dialog is not None:
             self.dialog.close()
+        if self.mock_dialog is not None:
+            self.mock_dialog.close()
+
+    # Practice: Tools > Interview Readiness > Mock interview, Today's practice; the practice figures
+
+    def open_mock(self) -> None:
+        if self.mw.col is None:
+            return
+        if self.mock_dialog is None:
+            self.mock_dialog = MockDialog(self)
+        self.mock_dialog.show()
+        self.mock_dialog.raise_()
+        self.mock_dialog.activateWindow()
+
+    def todays_practice(self) -> None:
+        """Make (or rebuild) the "Today's practice" filtered deck: the report's recall judges what is weak."""
+        self.request_report(self._make_daily_deck, with_progress=True)
+
+    def _make_daily_deck(self, report: Report) -> None:
+        recall = recall_now(report)
+        settings = self.practice_settings
+
+        def op(col: Collection) -> daily.DailyResult:
+            ranked = pick.rank(col, items.candidates(col, items.CODING), log.read_log(col), recall)
+            chosen = daily.plan(ranked, settings.daily_size, settings.difficulty_mix, daily.own_deck_id(col))
+            return daily.make_daily_deck(col, chosen)
+
+        def done(result: daily.DailyResult) -> None:
+            tooltip(result.summary(), period=TOOLTIP_MS, parent=self.mw)
+
+        self.guard.write(DAILY_TITLE, op, done)
+
+    def _practice_cache_key(self, col: Collection) -> Hashable:
+        return (col.mod, real_today(col))
+
+    def cached_practice(self) -> stats.PracticeSummary | None:
+        col = self.mw.col
+        if col is None or self._practice is None or self._practice_key != self._practice_cache_key(col):
+            return None
+        return self._practice
+
+    def request_practice(self, on_done: Callable[[stats.PracticeSummary], None]) -> None:
+        """Call `on_done` with fresh practice figures: at once from the cache, else after a background read."""
+        col = self.mw.col
+        if col is None or not self.guard.active:
+            return
+        cached = self.cached_practice()
+        if cached is not None:
+            on_done(cached)
+            return
+        self._practice_waiting.append(on_done)
+        if len(self._practice_waiting) > 1:
+            return  # NOTE: already computing; the waiting callbacks run when it ends
+        key = self._practice_cache_key(col)
+
+        def done(summary: stats.PracticeSummary) -> None:
+            self._practice, self._practice_key = summary, key
+            waiting, self._practice_waiting = self._practice_waiting, []
+            for callback in waiting:
+                callback(summary)
+
+        def failed(_error: Exception) -> None:
+            self._practice_waiting = []
+
+        if not self.guard.read("The practice figures", stats.practice_summary, done, on_failure=failed, automatic=True):
+            self._practice_waiting = []
 
     def _on_sync(self) -> None:
         self._report = None
@@ -384,10 +490,16 @@ class ReadinessDialog(QDialog):
         self.resize(960, 820)
         self.report: Report | None = None
         self.trend: Trend | None = None
+        self.practice: stats.PracticeSummary | None = None
         self.web.stdHtml("<p>Computing interview readiness...</p>", context=self)
 
     def refresh(self) -> None:
         self.addon.request_report(self._show, with_progress=True)
+        self.addon.request_practice(self._show_practice)
+
+    def _show_practice(self, practice: stats.PracticeSummary) -> None:
+        self.practice = practice
+        self._render()
 
     def _show(self, report: Report) -> None:
         self.report = report
@@ -409,6 +521,7 @@ class ReadinessDialog(QDialog):
             self.addon.readiness_settings.new_card_lead_days,
             trend.days if trend else (),
             trend.readiness if trend else None,
+            practice_render.practice_section(self.practice),
         )
         self.web.stdHtml(html, context=self)
 
@@ -431,6 +544,174 @@ class ReadinessDialog(QDialog):
     def closeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
         self.web.cleanup()
         self.addon.dialog = None
+        super().closeEvent(event)
+
+
+def recall_now(report: Report | None) -> dict[int, float] | None:
+    """Per studied card, its predicted recall now: what "weak" is judged on."""
+    if report is None:
+        return None
+    return {card.card_id: card.recall_now for card in report.card_recall if card.studied}
+
+
+class MockDialog(QDialog):
+    """Tools > Interview Readiness > Mock interview: one web view showing `practice.render.render_mock(state, now)`.
+
+    The state (`practice.mock.MockState`) changes only through its pure transitions; this class runs the picks and
+    the recording in background operations, reads the time from the add-on's clock, and refreshes the timer in place
+    twice a second while an attempt runs.
+    """
+
+    def __init__(self, addon: InterviewReadiness) -> None:
+        super().__init__(addon.mw)
+        self.addon = addon
+        self.setWindowTitle(f"{MOCK_TITLE} - {ADDON_NAME}")
+        self.web = AnkiWebView(self, title="mock interview")
+        self.web.set_bridge_command(addon.guard.hook("The mock interview", self._on_bridge_command), self)
+        layout = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.web)
+        self.setLayout(layout)
+        self.resize(1120, 780)
+        self.state = MockState(session=pick.Session(mix=dict(addon.practice_settings.difficulty_mix)))
+        self.attempt: log.Attempt | None = None  # the last one recorded
+        self.busy = False  # a pick or a recording is running: ignore clicks meanwhile
+        self.timer = QTimer(self)
+        qconnect(self.timer.timeout, addon.guard.hook("The mock interview's timer", self.tick))
+        self.timer.start(TICK_MS)
+        self.show_state()
+        self._count_cards()
+
+    def now(self) -> float:
+        return self.addon.clock()
+
+    def show_state(self) -> None:
+        self.web.stdHtml(practice_render.render_mock(self.state, self.now()), js=MATHJAX, context=self)
+
+    def tick(self) -> None:
+        if self.state.stage == RUNNING:
+            self.web.eval(practice_render.update_script(self.state, self.now()))
+
+    def _count_cards(self) -> None:
+        def op(col: Collection) -> dict[str, int]:
+            return {key: len(items.candidates(col, key)) for key in ROUND_KEYS}
+
+        def done(counts: Mapping[str, int]) -> None:
+            self.state = self.state.with_counts(counts)
+            if self.state.stage == CHOOSE:
+                self.show_state()
+
+        self.addon.guard.read("Counting the cards of each round", op, done, parent=self)
+
+    def _on_bridge_command(self, command: str) -> Any:
+        if not command.startswith(practice_render.COMMAND_PREFIX) or self.busy:
+            return None
+        action = command[len(practice_render.COMMAND_PREFIX) :]
+        if action.startswith(practice_render.START):
+            round_key, _, mode = action[len(practice_render.START) :].partition(":")
+            if round_key in ROUND_KEYS and mode in pick.MODES:
+                self.state = self.state.choose(round_key, mode)
+                self.ask_next()
+        elif action == practice_render.NEXT_PHASE:
+            self.state = self.state.next_phase(self.now())
+            self.tick()
+        elif action == practice_render.REVEAL and self.state.stage == RUNNING:
+            self.state = self.state.reveal(self.now())
+            self.show_state()
+        elif action.startswith(practice_render.GRADE):
+            self.grade(action[len(practice_render.GRADE) :])
+        elif action == practice_render.NEXT and self.state.stage == GRADED:
+            self.ask_next()
+        elif action == practice_render.CHOOSE_AGAIN:
+            self.state = self.state.choose(self.state.round, self.state.mode)
+            self.show_state()
+            self._count_cards()
+        return None
+
+    def ask_next(self) -> None:
+        """Pick the round's next card by the chosen rule ("what I need most" needs the report's recall)."""
+        if self.state.mode == pick.NEED_MOST:
+            self.addon.request_report(self._pick, with_progress=True)
+        else:
+            self._pick(None)
+
+    def _pick(self, report: Report | None) -> None:
+        if self.busy:
+            return
+        recall = recall_now(report)
+        session, round_key, mode, rng = self.state.session, self.state.round, self.state.mode, self.addon.rng
+
+        def op(col: Collection) -> tuple[items.PracticeItem | None, int | None, int]:
+            candidates = items.candidates(col, round_key)
+            if mode == pick.SURPRISE:
+                drawn = pick.pick_surprise(candidates, session, rng)
+                return (items.load_item(col, drawn) if drawn else None), None, len(candidates)
+            chosen = pick.pick_need_most(pick.rank(col, candidates, log.read_log(col), recall), session)
+            item = items.load_item(col, chosen.candidate) if chosen else None
+            return item, (chosen.tier if chosen else None), len(candidates)
+
+        def done(result: tuple[items.PracticeItem | None, int | None, int]) -> None:
+            self.busy = False
+            item, tier, count = result
+            if item is None:
+                self.state = self.state.nothing_left(
+                    f"This session has asked all {count:,} cards of the round. Close the window to start a new one."
+                    if count
+                    else "No card of this round in your collection yet (see the add-on's help on practising)."
+                )
+            else:
+                self.state = self.state.start(item, tier, self.now())
+            self.show_state()
+
+        def failed(_error: Exception) -> None:
+            self.busy = False
+
+        self.busy = self.addon.guard.read("Picking a card", op, done, parent=self, on_failure=failed)
+
+    def grade(self, grade: str) -> None:
+        """Record the grade as a review of the card, with its log entry, as one undo step."""
+        if self.state.stage != REVEALED or self.state.item is None or grade not in self.state.allowed_grades():
+            return
+        candidate = self.state.item.candidate
+        result = self.state.timing(self.now())
+
+        def op(col: Collection) -> record.RecordResult:
+            return record.record_attempt(col, candidate.card_id, candidate.round, result, grade)
+
+        def done(recorded: record.RecordResult) -> None:
+            self.busy = False
+            self.attempt = recorded.attempt
+            self.state = self.state.graded(grade)
+            self.show_state()
+
+        def failed(_error: Exception) -> None:
+            self.busy = False
+
+        self.busy = self.addon.guard.write(record.undo_label(candidate.round), op, done, parent=self, on_failure=failed)
+
+    def check_recorded(self) -> None:
+        """After an undo (or redo), say whether the last grade's review is still in the collection."""
+        attempt = self.attempt
+        if self.state.stage != GRADED or attempt is None:
+            return
+
+        def op(col: Collection) -> bool:
+            assert col.db is not None
+            return bool(col.db.scalar("select 1 from revlog where id = ?", attempt.review_id))
+
+        def done(present: bool) -> None:
+            if self.state.stage == GRADED and self.attempt is attempt:
+                message = None if present else "Undone: this review and its log entry were removed."
+                if message != self.state.message:
+                    self.state = self.state.with_message(message)
+                    self.show_state()
+
+        self.addon.guard.read("Checking the recorded review", op, done, parent=self, automatic=True)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
+        self.timer.stop()
+        self.web.cleanup()
+        self.addon.mock_dialog = None
         super().closeEvent(event)
 
 

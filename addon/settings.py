@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from .config import LoadedConfig, Section, load_config
+from .practice.settings import PRACTICE
 from .readiness_config import READINESS
 from .rules import TAGGING
 
-SECTIONS: tuple[Section[Any], ...] = (TAGGING, READINESS)
+SECTIONS: tuple[Section[Any], ...] = (TAGGING, READINESS, PRACTICE)
 
 
 def load_settings(raw: object, sections: Sequence[Section[Any]] = SECTIONS) -> LoadedConfig:

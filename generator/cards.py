@@ -57,8 +57,9 @@ def build_cards(tree: Tree, parsed: ParsedFile, base_dir: Path) -> tuple[list[Ca
     front = parsed.front_matter
     if front.category is not None and not categories.is_category(front.category):
         known = ", ".join(categories.CATEGORY_KEYS)
+        hint = did_you_mean(front.category, categories.CATEGORY_KEYS)
         findings.append(
-            finding(parsed.path, 1, 1, "front-matter", f"unknown category {front.category!r}; known: {known}")
+            finding(parsed.path, 1, 1, "front-matter", f"unknown category {front.category!r}{hint}; known: {known}")
         )
     place = placement(tree, parsed.path, front.deck, front.topic, front.category)
     category = place.category if place.category and categories.is_category(place.category) else None

@@ -31,6 +31,7 @@ def _register(rule_id: str, severity: Severity, summary: str) -> None:
 
 
 _E, _W = Severity.ERROR, Severity.WARNING
+_register("tree-config", _E, "a tree.yaml that is not a mapping of name, package and namespace to plain strings")
 _register("front-matter", _E, "front matter that is not a YAML mapping of known keys and types")
 _register("unknown-key", _E, "a key that the format does not know")
 _register("missing-id", _E, "a card heading without an {#id}")
@@ -47,7 +48,8 @@ _register("invalid-image", _E, "an image file that cannot be used: an SVG that i
 _register("remote-resource", _E, "a URL that Anki would fetch from the network")
 _register("unbalanced-math", _E, "a math delimiter without its partner")
 _register("unbalanced-cloze", _E, "a cloze deletion without its partner, or a cloze outside a cloze card")
-_register("unsafe-html", _E, "raw HTML that could run script")
+_register("unsafe-html", _E, "HTML outside the allow-list: an element, attribute, URL or CSS that could run or fetch")
+_register("invalid-html", _E, "HTML that is not well-formed: a tag never closed, closed twice, or closed out of order")
 _register("solution-fails", _E, "a problem card whose solution fails its own tests")
 _register("long-answer", _W, "an answer over the word limit: split it into several cards")
 _register("long-list", _W, "a long list in a basic answer: use cloze deletions")
@@ -56,8 +58,14 @@ _register("cloze-context-repeats", _W, "a cloze whose context line repeats the o
 _register("run-on-list", _W, "an enumeration run on in one sentence or paragraph that should be a list")
 _register("no-source", _W, "a card that names no source")
 _register("duplicate-question", _W, "two cards that ask the same question")
+_register("namespace-changed", _W, "a tree whose namespace changed since the last build: Anki would duplicate it")
+_register("renamed-id", _W, "a card whose id looks renamed: Anki would import it as a new note")
 _register("diagram-convention", _W, "an SVG diagram that departs from the drawing convention (size, colours)")
 _register("orphan-text", _W, "text before the first card that belongs to no card")
+_register("encoding", _E, "a file that is not UTF-8")
+_register("control-character", _E, "an invisible control character, such as U+001F, Anki's field separator")
+_register("unclosed-fence", _E, "a code block that is never closed, and would swallow the cards after it")
+_register("malformed-heading", _E, "a heading with an {#id} that is not a card heading: '##Q {#id}', '### Q {#id}'")
 
 
 @dataclass(frozen=True, order=True)

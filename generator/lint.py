@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from .cards import Card
 from .findings import Finding, finding
-from .markup import scan
 from .source import Text
+from .spans import scan
 
 WORD_LIMIT = 60
 LIST_LIMIT = 5
@@ -26,10 +26,11 @@ RUN_ON_NUMBERED = 4  # inline "(1) ... (2) ..." items that should be a numbered 
 CardRule = Callable[[Card], Iterator[Finding]]
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_STRAY_DOLLAR = (
+    "unmatched '$': close the math (an opening '$' is not followed by a space, a closing one not preceded by one, "
+    "and both are in one paragraph), or write \\$ for a dollar sign"
+)
 _CLOZE_OPEN = re.compile(r"\{\{c\d+::")
-_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.IGNORECASE)
-_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
-_JAVASCRIPT_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
 # NOTE: a word is a whitespace-separated token with a letter or a digit in it. Matching from its first letter or digit
 # to its end counts each such token once, in one pass (`str.split` and `\s` share Python's idea of whitespace).
@@ -62,11 +63,22 @@ def _at(card: Card, text: Text, offset: int, rule: str, message: str) -> Finding
     return finding(card.path, line, col, rule, message)
 
 
+def _first_on_each_line(card: Card, text: Text, offsets: list[int], rule: str, message: str) -> Iterator[Finding]:
+    """One finding per line, at the first offset, counting the others: a pasted blob gives a few, not thousands."""
+    counts: dict[int, tuple[int, int]] = {}  # line -> (first column, how many)
+    for offset in offsets:
+        line, col = text.locate(offset)
+        first, count = counts.get(line, (col, 0))
+        counts[line] = (first, count + 1)
+    for line, (col, count) in counts.items():
+        more = f" ({count} on this line; this is the first)" if count > 1 else ""
+        yield finding(card.path, line, col, rule, message + more)
+
+
 def unbalanced_math(card: Card) -> Iterator[Finding]:
     for text in card.fields.values():
-        for span in scan(text.value):
-            if span.kind == "stray":
-                yield _at(card, text, span.start, "unbalanced-math", "unmatched '$': close the math, or write \\$")
+        strays = [span.start for span in scan(text.value) if span.kind == "stray"]
+        yield from _first_on_each_line(card, text, strays, "unbalanced-math", _STRAY_DOLLAR)
 
 
 def unbalanced_cloze(card: Card) -> Iterator[Finding]:
@@ -81,36 +93,21 @@ def unbalanced_cloze(card: Card) -> Iterator[Finding]:
                 yield _at(card, text, found.start(), "unbalanced-cloze", "a cloze deletion outside a Cloze: field")
             continue
         opened: list[int] = []
+        unopened: list[int] = []
         for token in re.finditer(r"\{\{c\d+::|\}\}", plain):
             if token.group(0) == "}}":
-                if not opened:
-                    yield _at(card, text, token.start(), "unbalanced-cloze", "'}}' closes no cloze deletion")
-                    continue
-                opened.pop()
+                if opened:
+                    opened.pop()
+                else:
+                    unopened.append(token.start())
             else:
                 opened.append(token.start())
-        for start in opened:
-            yield _at(card, text, start, "unbalanced-cloze", "cloze deletion is never closed with '}}'")
+        yield from _first_on_each_line(card, text, unopened, "unbalanced-cloze", "'}}' closes no cloze deletion")
+        yield from _first_on_each_line(
+            card, text, opened, "unbalanced-cloze", "cloze deletion is never closed with '}}'"
+        )
         if not _CLOZE_OPEN.search(plain):
             yield _at(card, text, 0, "missing-field", "a cloze card needs at least one {{c1::...}} deletion")
-
-
-def unsafe_html(card: Card) -> Iterator[Finding]:
-    for text in card.fields.values():
-        if "<" not in text.value and ":" not in text.value:
-            continue  # no tag and no URL scheme: nothing here can run
-        plain = _blank(text.value, _CODE)
-        for pattern, needs, what in (
-            (_UNSAFE_TAG, "<", "<{}> could run script"),
-            (_EVENT_ATTRIBUTE, "<", "the {} attribute could run script"),
-            (_JAVASCRIPT_URL, ":", "a javascript: URL could run script"),
-        ):
-            if needs not in plain:
-                continue
-            for match in pattern.finditer(plain):
-                detail = match.group(1) if match.groups() else ""
-                offset = match.start(1) if match.groups() else match.start()
-                yield _at(card, text, offset, "unsafe-html", what.format(detail.lower()))
 
 
 def long_answer(card: Card) -> Iterator[Finding]:
@@ -264,7 +261,6 @@ def no_source(card: Card) -> Iterator[Finding]:
 CARD_RULES: tuple[CardRule, ...] = (
     unbalanced_math,
     unbalanced_cloze,
-    unsafe_html,
     long_answer,
     long_list,
     long_code_line,

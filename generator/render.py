@@ -1,8 +1,9 @@
 """Render a card's fields to HTML, resolve its images to bundled media, and lay the fields out for its note type.
 
-Images are resolved after rendering: cached HTML keeps the author's relative paths, and each build maps them to
-content-hashed media names. SVG diagrams are not shipped as media: each build checks them and inlines them into the
-field (`diagrams.py` says why), so the card's CSS colours them in light and night mode.
+Whatever the sanitizer leaves out of a field becomes a finding located in the field's Markdown. Images are resolved
+after rendering: cached HTML keeps the author's relative paths, and each build maps them to content-hashed media
+names. SVG diagrams are not shipped as media: each build checks them and inlines them into the field (`diagrams.py`
+says why), so the card's CSS colours them in light and night mode.
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from addon import card_meta
 from .cards import TOPIC, Card
 from .diagrams import Diagram, DiagramError, load
 from .findings import Finding, finding
-from .markup import image_sources, inline_images, render, replace_image_sources
+from .markup import Html, image_sources, inline_images, protect_cloze, replace_image_sources, to_html
 from .notetypes import NoteType
 from .outline import deep_dive_ids, parse_outline
+from .sanitize import Locator
+from .source import Text
 
 _INLINE_FIELDS = frozenset({"Front", "Context", "Title", "Pattern", "Time", "Space", "Source"})
 _REMOTE = ("http:", "https:", "//", "ftp:", "file:")
@@ -37,9 +40,11 @@ _TIMING_FIELDS = frozenset({"Difficulty", "Budget", "Round", "Outline", "DeepDiv
 _HEADER_FIELDS = frozenset({TOPIC})  # see `_header`
 
 
-def render_card(card: Card) -> Rendered:
+def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
+    """The card's fields as HTML, and a finding for everything the sanitizer left out of them."""
     fields: dict[str, str] = {}
     images: list[str] = []
+    findings: list[Finding] = []
     for name, source in card.fields.items():
         if name in _TIMING_FIELDS or name in _HEADER_FIELDS:
             continue
@@ -48,12 +53,13 @@ def render_card(card: Card) -> Rendered:
             escaped = html.escape(text, quote=False)
             fields[name] = escaped if name in _INLINE_FIELDS else f"<p>{escaped}</p>"
             continue
-        rendered = render(text, inline=name in _INLINE_FIELDS)
-        fields[name] = rendered
-        images.extend(image_sources(rendered))
-    _timing(card, fields, images)
+        rendered = to_html(text, inline=name in _INLINE_FIELDS)
+        findings.extend(_violations(card, source, rendered))
+        fields[name] = protect_cloze(rendered.text) if card.kind == "cloze" and name == "Text" else rendered.text
+        images.extend(image_sources(rendered.text))
+    _timing(card, fields, images, findings)
     _header(card, fields)
-    return Rendered(fields, tuple(dict.fromkeys(images)))
+    return Rendered(fields, tuple(dict.fromkeys(images))), findings
 
 
 def _header(card: Card, fields: dict[str, str]) -> None:
@@ -67,9 +73,7 @@ def _header(card: Card, fields: dict[str, str]) -> None:
     source = fields.pop("Source", "")
     parts = []
     if topic is not None:
-        plain = (
-            html.unescape(_TAG.sub("", render(topic.value, inline=True))) if not is_plain(topic.value) else topic.value
-        )
+        plain = topic.value if is_plain(topic.value) else html.unescape(_TAG.sub("", to_html(topic.value, True).text))
         parts.append(f'<span class="card-topic">{html.escape(plain, quote=False)}</span>')
     if source:
         parts.append(f'<span class="card-src">{source}</span>')
@@ -77,7 +81,30 @@ def _header(card: Card, fields: dict[str, str]) -> None:
         fields["Source"] = "".join(parts)
 
 
-def _timing(card: Card, fields: dict[str, str], images: list[str]) -> None:
+def _violations(card: Card, source: Text, rendered: Html) -> list[Finding]:
+    """The sanitizer's report as findings in the field's Markdown; the same one on one line is counted, not repeated."""
+    if not rendered.violations:
+        return []
+    locator = Locator(source.value)
+    counts: dict[tuple[int, int, str, str], int] = {}
+    for violation in rendered.violations:
+        offset = locator.find(violation)
+        line, col = source.locate(offset) if offset is not None else (source.line, source.col)
+        key = (line, col, violation.rule, violation.message)
+        counts[key] = counts.get(key, 0) + 1
+    by_line: dict[tuple[int, str, str], tuple[int, int]] = {}
+    for (line, col, rule, message), count in counts.items():
+        first, total = by_line.get((line, rule, message), (col, 0))
+        by_line[(line, rule, message)] = (min(first, col), total + count)
+    return [
+        finding(
+            card.path, line, col, rule, message + (f" ({total} on this line; this is the first)" if total > 1 else "")
+        )
+        for (line, rule, message), (col, total) in by_line.items()
+    ]
+
+
+def _timing(card: Card, fields: dict[str, str], images: list[str], findings: list[Finding]) -> None:
     """A problem's difficulty and budget above its statement; a prompt's round, budget and outline of phases.
 
     A prompt's deep dives name other cards, so they are rendered once the whole tree is known (`deep_dives_html`).
@@ -95,9 +122,10 @@ def _timing(card: Card, fields: dict[str, str], images: list[str]) -> None:
         items, _ = parse_outline(card.fields["Outline"])
         phases = []
         for item in items:
-            text = render(item.text, inline=True)
-            images.extend(image_sources(text))
-            phases.append((item.phase, text))
+            rendered = to_html(item.text, inline=True)
+            findings.extend(_violations(card, card.fields["Outline"], rendered))
+            images.extend(image_sources(rendered.text))
+            phases.append((item.phase, rendered.text))
         fields["Outline"] = card_meta.phases_html(phases)
 
 
@@ -164,16 +192,19 @@ class MediaResolver:
     def resolve(self, card: Card, rendered: Rendered) -> tuple[dict[str, str], list[Finding]]:
         names: dict[str, str] = {}
         findings: list[Finding] = []
+        cursors: dict[str, int] = {}  # NOTE: images come in the order they are written; search on from the last
         for source in rendered.images:
             if source.startswith("data:"):
                 continue
             if source.lower().startswith(_REMOTE):
-                findings.append(self._finding(card, source, "remote-resource", "remote image: bundle it in the tree"))
+                message = "remote image: bundle it in the tree"
+                findings.append(self._finding(card, source, "remote-resource", message, cursors))
+                continue
+            problem = self._problem(card.base_dir, source)
+            if problem is not None:
+                findings.append(self._finding(card, source, "missing-image", problem, cursors))
                 continue
             path = (card.base_dir / source).resolve()
-            if not path.is_file() or not path.is_relative_to(self.root):
-                findings.append(self._finding(card, source, "missing-image", f"image {source!r} not found"))
-                continue
             media = self.by_path.get(path)
             if media is None:
                 content = path.read_bytes()
@@ -197,10 +228,28 @@ class MediaResolver:
             for departure in diagram.departures
         ]
 
-    def _finding(self, card: Card, source: str, rule: str, message: str) -> Finding:
-        for text in card.fields.values():
-            offset = text.value.find(source)
+    def _problem(self, base_dir: Path, source: str) -> str | None:
+        """Why an image path cannot be bundled, or None when it can."""
+        try:
+            path = (base_dir / source).resolve()
+            exists = path.is_file()
+        except (OSError, ValueError):
+            return f"image {source!r} is not a usable file name"
+        if not path.is_relative_to(self.root):
+            where = "exists but is" if exists else "would be"
+            return f"image {source!r} {where} outside the content tree: copy it into the tree"
+        return None if exists else f"image {source!r} not found"
+
+    def _finding(
+        self, card: Card, source: str, rule: str, message: str, cursors: dict[str, int] | None = None
+    ) -> Finding:
+        cursors = {} if cursors is None else cursors
+        for name, text in card.fields.items():
+            offset = text.value.find(source, cursors.get(name, 0))
+            if offset == -1:
+                offset = text.value.find(source)
             if offset != -1:
+                cursors[name] = offset + len(source)
                 line, col = text.locate(offset)
                 return finding(card.path, line, col, rule, message)
         return finding(card.path, card.line, 1, rule, message)

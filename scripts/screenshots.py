@@ -30,6 +30,12 @@ DOC_SCREENSHOTS = (
     "upgrade-release-1-import-dialog.png",
     "upgrade-release-2-import-log.png",
     "upgrade-after-deck-update.png",
+    "practice-mock-running-light.png",
+    "practice-mock-result-light.png",
+    "practice-mock-running-night.png",
+    "practice-mock-result-night.png",
+    "practice-panel-light.png",
+    "practice-panel-night.png",
     "card-code-light.png",
     "card-code-night.png",
     "card-math-light.png",
@@ -47,7 +53,7 @@ def fingerprint() -> str:
     digest = hashlib.sha256()
     design = ("notetypes.py", "cardstyle.py", "diagrams.py", "highlight.py")
     sources = [
-        *ROOT.glob("addon/*.py"),
+        *ROOT.glob("addon/**/*.py"),
         *ROOT.glob("addon/*.json"),
         *ROOT.glob("tests/gui/*.py"),
         *ROOT.glob("tests/gui/*.js"),

@@ -165,8 +165,9 @@ def render_panel(
     lead_days: int,
     trend_days: Sequence[date] = (),
     trend: Mapping[str, Sequence[float | None]] | None = None,
+    practice: str = "",
 ) -> str:
-    """The whole panel body (HTML with its own <style> and <script>)."""
+    """The whole panel body (HTML with its own <style> and <script>); `practice`: the practice section's HTML."""
     general = dates.get(ALL_CATEGORIES)
     sections = "".join(category_section(key, report.categories[key], dates, lead_days) for key in report.categories)
     notes = "".join(f"<li>{escape(note)}</li>" for note in report.notes)
@@ -185,6 +186,7 @@ def render_panel(
         f'<p class="muted">Recall "at interview" assumes no further reviews: it is a floor. Based on {memory}. '
         f"Today is {report.today.isoformat()}.</p>"
         f'<div class="grid">{sections}</div>'
+        f"{practice}"
         f"<h2>Readiness over the last 90 days</h2>{trend_html}"
         + (f'<div class="notes muted"><ul>{notes}</ul></div>' if notes else "")
         + "</div>"

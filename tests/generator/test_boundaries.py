@@ -50,7 +50,13 @@ def test_categories_module_is_anki_free() -> None:
     assert not _imports("addon/categories.py") & {"anki", "aqt"}
 
 
-READINESS_LAYERS = ("read", "model", "render", "cli")  # the report's data flow; each step imports only earlier ones
+READINESS_LAYERS = (
+    "read",
+    "cards",
+    "model",
+    "render",
+    "cli",
+)  # the report's data flow; each step imports only earlier ones
 
 
 def _relative_imports(path: str) -> set[str]:
@@ -68,3 +74,41 @@ def test_readiness_modules_follow_the_data_flow() -> None:
         later = set(READINESS_LAYERS[index + 1 :])
         assert not _relative_imports(f"addon/readiness/{layer}.py") & later, layer
     assert "read" not in _relative_imports("addon/readiness/render.py"), "render sees a report, never the collection"
+
+
+def _generator_imports() -> dict[str, set[str]]:
+    """Which generator modules each generator module imports, lazily or for type checking included."""
+    modules = {path.stem for path in (PROJECT_ROOT / "generator").glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name in modules:
+        tree = ast.parse((PROJECT_ROOT / "generator" / f"{name}.py").read_text(encoding="utf-8"))
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    found.add(node.module.split(".")[0])
+                else:
+                    found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator."):
+                found.add(node.module.split(".")[1])
+        graph[name] = found & modules - {name}
+    return graph
+
+
+def test_the_generator_modules_form_layers() -> None:
+    """No two modules import each other, directly or round a longer circle (`markup` and `full_markdown`, and
+    `manifest` and `pipeline`, once did)."""
+    graph = _generator_imports()
+    finished: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(module) :], module]))
+        if module in finished:
+            return
+        for imported in sorted(graph[module]):
+            visit(imported, [*path, module])
+        finished.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])
