@@ -509,3 +509,192 @@ def test_transformer_layer_parameters() -> None:
     width = 1  # in units of d squared
     attention, mlp = 4 * width, 2 * 4 * width
     shows("mlc-transformer-layer-params", f"About ${attention + mlp}d^2$", f"${attention}d^2$", f"${mlp}d^2$")
+
+
+# 8.4 Retrieval, grounding and agents
+
+
+def test_sentence_bert_pair_count() -> None:
+    pairs = math.comb(10_000, 2)
+    assert pairs == 10_000 * 9_999 // 2
+    shows("mlc-sbert-why", f"$\\binom{{10,000}}{{2}} = {grouped(pairs)}$", "(10,000 passes)")
+
+
+def test_dpr_in_batch_negatives() -> None:
+    questions = 128
+    passages = 2 * questions  # each question brings its gold passage and one BM25 negative
+    shows(
+        "mlc-dpr-batch-negatives",
+        f"$2 \\times 128 = {passages}$",
+        f"1 positive and {passages - 1} negatives",
+        f"$128 \\times {passages}$ similarity matrix, {grouped(questions * passages)} dot products",
+    )
+
+
+DPR_PASSAGES = 21_015_324
+
+
+def test_dense_index_memory() -> None:
+    values = DPR_PASSAGES * 768
+    shows(
+        "mlc-embedding-index-memory",
+        f"$21,015,324 \\times 768 \\times 4$ B $\\approx {values * 4 / 1e9:.1f}$ GB",
+        f"float16: about {values * 2 / 1e9:.1f} GB",
+        f"int8 scalar quantization: about {values / 1e9:.1f} GB",
+        f"({768 // 8} B per vector): about {DPR_PASSAGES * 96 / 1e9:.1f} GB",
+    )
+
+
+def test_chunk_overlap_count() -> None:
+    tokens, size, overlap = 1_000_000, 512, 128
+    stride = size - overlap
+    chunks = math.ceil((tokens - size) / stride) + 1
+    assert (chunks - 1) * stride + size >= tokens > (chunks - 2) * stride + size  # the last window reaches the end
+    shows(
+        "mlc-chunk-overlap",
+        f"$512 - 128 = {stride}$",
+        f"= {grouped(chunks)}$ chunks",
+        f"against {grouped(math.ceil(tokens / size))} without overlap",
+        f"($512/384 \\approx {size / stride:.2f}$)",
+    )
+
+
+def test_long_context_prefill_versus_retrieval() -> None:
+    corpus, retrieved = 200_000, 5 * 400
+    shows(
+        "mlc-long-context-vs-rag-cost",
+        f"200,000 against {grouped(retrieved)}, {corpus // retrieved} times more",
+        f"= {2 * 8e9 * corpus / 1e15:.1f} \\times 10^{{15}}$ FLOPs",
+        f"against ${2 * 8e9 * retrieved / 1e13:.1f} \\times 10^{{13}}$",
+    )
+
+
+def test_cross_encoder_rerank_cost() -> None:
+    params, tokens, rate = 1.1e8, 256, 0.5 * A100_BF16
+    per_query = 2 * params * 100 * tokens
+    shows(
+        "mlc-rerank-cost",
+        f"\\approx {per_query / 1e12:.2f} \\times 10^{{12}}$ FLOPs",
+        f"about {per_query / rate * 1e3:.0f} ms",
+        f"about {2 * params * tokens * DPR_PASSAGES / rate / 3_600:.1f} hours",
+    )
+
+
+def test_colbert_index_per_passage() -> None:
+    colbert, dpr = 100 * 128 * 2, 768 * 4
+    shows(
+        "mlc-colbert-storage",
+        f"$100 \\times 128 \\times 2 = {grouped(colbert)}$ bytes",
+        f"$768 \\times 4 = {grouped(dpr)}$ bytes",
+        f"about {colbert / dpr:.1f} times more",
+    )
+
+
+def test_confidence_target_scoring() -> None:
+    target = 0.75
+    penalty = target / (1 - target)
+    guess = 0.5 * 1 - 0.5 * penalty
+    assert guess < 0  # so a 50% guess should abstain, and only p > t breaks even
+    assert math.isclose(target * 1 - (1 - target) * penalty, 0)
+    shows("mlc-hallucination-scoring", f"at $t = 0.75$, {penalty:g} points", f"$0.5 - 0.5 \\times 3 = {guess:g}$")
+
+
+def test_semantic_entropy_of_two_clusters() -> None:
+    clusters = [8 / 10, 2 / 10]
+    entropy = -sum(p * math.log(p) for p in clusters)
+    shows("mlc-semantic-entropy", f"\\approx {entropy:.3f}$ nats", f"$\\ln 10 \\approx {math.log(10):.3f}$")
+
+
+def test_agent_error_compounding() -> None:
+    shows(
+        "mlc-agent-error-compounding",
+        f"$0.95^{{20}} \\approx {0.95**20:.3f}$",
+        f"$0.99^{{20}} \\approx {0.99**20:.3f}$",
+    )
+
+
+def test_pass_at_k_versus_pass_hat_k() -> None:
+    success, tries = 0.6, 8
+    at_least_one = 1 - (1 - success) ** tries
+    every_time = success**tries
+    binomial = [math.comb(tries, wins) * success**wins * (1 - success) ** (tries - wins) for wins in range(tries + 1)]
+    assert math.isclose(at_least_one, sum(binomial[1:])) and math.isclose(every_time, binomial[-1])
+    shows("mlc-pass-hat-k", f"$1 - 0.4^8 \\approx {at_least_one:.4f}$", f"$0.6^8 \\approx {every_time:.4f}$")
+
+
+def test_agent_context_growth() -> None:
+    base, per_step, steps = 2_000, 500, 10
+    total = sum(base + per_step * step for step in range(steps))
+    assert sum(range(steps)) == 45
+    shows(
+        "mlc-agent-context-growth",
+        f"= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
+        f"the last step alone is {grouped(base + per_step * (steps - 1))}",
+    )
+
+
+# 8.5 Evaluating LLMs
+
+
+def test_unbiased_pass_at_k() -> None:
+    samples, correct, k = 10, 2, 5
+    estimate = 1 - math.comb(samples - correct, k) / math.comb(samples, k)
+    # the same probability by enumeration: a random k-subset of the samples holds at least one correct one
+    subsets = list(itertools.combinations(range(samples), k))
+    assert math.isclose(estimate, sum(any(i < correct for i in subset) for subset in subsets) / len(subsets))
+    shows(
+        "mlc-pass-at-k",
+        "$1 - \\binom{8}{5}/\\binom{10}{5}",
+        f"= 1 - {math.comb(8, 5)}/{math.comb(10, 5)} \\approx {estimate:.3f}$",
+    )
+    assert 1 - (1 - correct / samples) ** k < estimate  # the naive estimate is lower: the card calls it biased low
+
+
+def elo_expected(lead: float) -> float:
+    return 1 / (1 + 10 ** (-lead / 400))
+
+
+def test_elo_expected_score() -> None:
+    assert math.isclose(elo_expected(400), 10 / 11)
+    shows("mlc-elo-expected-score", f"= 10/11 \\approx {elo_expected(400):.2f}$", f"about {elo_expected(100):.2f}")
+
+
+def test_elo_update() -> None:
+    expected, k = elo_expected(200), 32
+    gain = k * (1 - expected)
+    shows(
+        "mlc-elo-update",
+        f"\\approx {expected:.3f}$",
+        f"$32 \\times (1 - {expected:.3f}) \\approx {gain:.1f}$ points ({1_200 + gain:,.1f})",
+        f"({1_000 - gain:.1f})",
+        f"$32 \\times {expected:.3f} \\approx {k * expected:.1f}$",
+    )
+
+
+def test_elo_gap_from_win_rate() -> None:
+    def gap(win_rate: float) -> float:
+        return 400 * math.log10(win_rate / (1 - win_rate))
+
+    assert math.isclose(elo_expected(gap(0.6)), 0.6)
+    shows(
+        "mlc-elo-gap-from-win-rate",
+        f"= 400 \\log_{{10}} 1.5 \\approx {gap(0.6):.0f}$ points",
+        f"$400 \\log_{{10}} 3 \\approx {gap(0.75):.0f}$ points, 90% about {gap(0.9):.0f}",
+    )
+
+
+def test_perplexity_as_choices() -> None:
+    vocabulary = 50_257
+    uniform_nll = -math.log(1 / vocabulary)
+    assert math.isclose(math.exp(uniform_nll), vocabulary)
+    shows("mlc-perplexity-choices", "perplexity {{c2::$V$}}", f"{{{{c3::$e^{{2}} \\approx {math.exp(2):.2f}$}}}}")
+
+
+def test_bits_per_byte() -> None:
+    nats = 2.0 * 1_000
+    bits = nats / math.log(2)
+    shows(
+        "mlc-bits-per-byte",
+        f"$2,000$ nats $= 2,000/\\ln 2 \\approx {grouped(round(bits))}$ bits",
+        f"${grouped(round(bits))}/4,000 \\approx {bits / 4_000:.3f}$",
+    )
