@@ -9,6 +9,7 @@ background operation.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -24,10 +25,18 @@ from aqt.utils import show_warning, tooltip
 from aqt.webview import AnkiWebView
 
 from . import deck_update, tagging, weakest
-from .categories import CATEGORIES, CATEGORY_KEYS, get
+from .categories import CATEGORIES, CATEGORY_KEYS, category_of_tag, get
 from .estimates import EstimateCache
 from .readiness import Report, compute_report, real_today, render
-from .readiness_config import ALL_CATEGORIES, ReadinessSettings, dump_dates, load_readiness_settings, parse_dates
+from .readiness.project import projections
+from .readiness_config import (
+    ALL_CATEGORIES,
+    ReadinessSettings,
+    check_interview_date,
+    dump_dates,
+    load_readiness_settings,
+    parse_dates,
+)
 from .rules import ADDON_NAME, LoadedConfig, Settings, load_config
 from .trend import Trend, compute_trend
 
@@ -38,6 +47,7 @@ BROWSER_MENU_TITLE = "Interview category"
 EXCLUDE_TITLE = "None (not interview material)"
 BY_RULES_TITLE = "By rules (undo a manual choice)"
 TOOLTIP_MS = 6000
+START_DEFAULT = 10  # new cards in a "Start" deck when neither the plan nor the deck asks for any
 PANEL_TITLE = "Readiness panel"
 DATES_PROFILE_KEY = "mle_interview_readiness_dates"  # in the profile: {"*" or category: "YYYY-MM-DD"}
 
@@ -60,6 +70,10 @@ class InterviewReadiness:
         self._report_key: Hashable = None
         self._trend: Trend | None = None
         self._trend_key: Hashable = None
+        self._extras: Extras | None = None  # the projections and the pending deck update of `_report_key`
+        self._extras_waiting: list[Callable[[Extras], None]] = []
+        self._extras_computing = False
+        self._building: set[str] = set()  # filtered decks being made: a second click meanwhile does nothing
         self._waiting: list[Callable[[Report], None]] = []
         self._computing = False
         self._closing = False  # the profile is closing: start no more work on its collection
@@ -123,7 +137,7 @@ class InterviewReadiness:
     def _on_profile_did_open(self) -> None:
         self._closing = False
         self._config = None
-        self._report = self._trend = None
+        self._report = self._trend = self._extras = None
         self.estimates = EstimateCache()
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
 
@@ -297,6 +311,51 @@ class InterviewReadiness:
 
         QueryOp(parent=self.mw, op=lambda col: compute_trend(col, report), success=done).run_in_background()
 
+    def request_extras(self, report: Report, on_done: Callable[[Extras], None]) -> None:
+        """The slower parts of the panel, after the report: each category's projection from Anki's simulator and
+        whether a deck update is waiting. In the background; the cached report gains the projections."""
+        key = self._report_key
+        if self._extras is not None and self._extras.key == key:
+            on_done(self._extras)
+            return
+        self._extras_waiting.append(on_done)
+        if self._extras_computing:
+            return
+        self._extras_computing = True
+
+        def op(col: Collection) -> Extras:
+            problem = None
+            try:
+                projected = projections(col, report)
+            except Exception as error:  # NOTE: the simulator refusing odd settings must not break the panel
+                projected, problem = {}, f"The projection is unavailable: {error}"
+            plan = deck_update.plan_deck_update(col)
+            pending = None
+            if not plan.is_empty():
+                moves = plan.moved
+                pending = render.PendingUpdate(plan.releases, moves, len(plan.retire), len(plan.restore))
+            return Extras(key, report.with_projections(projected), pending, problem)
+
+        def done(extras: Extras) -> None:
+            self._extras_computing = False
+            waiting, self._extras_waiting = self._extras_waiting, []
+            if self._closing or self.mw.col is None:
+                return  # NOTE: the profile is closing: nothing to show them in
+            if extras.key == self._report_key:
+                self._extras, self._report = extras, extras.report
+                for callback in waiting:
+                    callback(extras)
+            elif self._report is not None:  # the collection changed meanwhile: again, for the report as it is now
+                for callback in waiting:
+                    self.request_extras(self._report, callback)
+
+        def failed(error: Exception) -> None:
+            self._extras_computing = False
+            self._extras_waiting = []
+            raise error
+
+        QueryOp(parent=self.mw, op=op, success=done).failure(failed).run_in_background()
+
     def open_panel(self) -> None:
         if self.mw.col is None:
             return
@@ -307,25 +366,54 @@ class InterviewReadiness:
         self.dialog.refresh()
 
     def study_weakest(self, category: str, parent: Any) -> None:
+        size = self.readiness_settings.weakest_deck_size
+        self._filtered_deck(
+            weakest.deck_name(category), lambda col, report: weakest.study_weakest(col, report, category, size), parent
+        )
+
+    def study_topic(self, tag: str, parent: Any) -> None:
+        self._filtered_deck(
+            weakest.topic_deck_name(weakest.STUDY, tag),
+            lambda col, report: weakest.study_topic(col, report, tag),
+            parent,
+        )
+
+    def start_topic(self, tag: str, parent: Any) -> None:
+        def op(col: Collection, report: Report) -> weakest.WeakestResult:
+            category = report.categories.get(category_of_tag(tag) or "")
+            plan_count = category.plan.new_per_day if category else 0
+            deck_count = category.deck.new_per_day if category and category.deck else 0
+            return weakest.start_topic(col, report, tag, plan_count or deck_count or START_DEFAULT)
+
+        self._filtered_deck(weakest.topic_deck_name(weakest.START, tag), op, parent)
+
+    def _filtered_deck(
+        self, name: str, make: Callable[[Collection, Report], weakest.WeakestResult], parent: Any
+    ) -> None:
+        """Make a filtered deck from the current report, in the background, as one undo step. A click while the same
+        deck is being made does nothing (12.7); a refused deck is a tooltip, and nothing is written."""
+        if name in self._building:
+            return
         report = self.cached_report()
         if report is None:
-            self.request_report(lambda _report: self.study_weakest(category, parent), with_progress=True)
+            self.request_report(lambda _report: self._filtered_deck(name, make, parent), with_progress=True)
             return
-        size = self.readiness_settings.weakest_deck_size
-
-        def op(col: Collection) -> weakest.WeakestResult:
-            return weakest.study_weakest(col, report, category, size)
+        self._building.add(name)
 
         def done(result: weakest.WeakestResult) -> None:
-            tooltip(f'"{result.deck_name}": {result.cards:,} cards to review.', period=TOOLTIP_MS, parent=parent)
+            self._building.discard(name)
+            state = "" if result.changed else " (it already held them)"
+            tooltip(f'"{result.deck_name}": {result.cards:,} cards to study{state}.', period=TOOLTIP_MS, parent=parent)
 
         def failed(error: Exception) -> None:
+            self._building.discard(name)
             if isinstance(error, weakest.NothingToStudyError):
                 tooltip(str(error), period=TOOLTIP_MS, parent=parent)
                 return
             raise error
 
-        CollectionOp(parent, op).success(done).failure(failed).run_in_background()
+        op = CollectionOp(parent, lambda col: make(col, report))
+        op.success(done).failure(failed).run_in_background()
 
     def _on_deck_browser(self, deck_browser: DeckBrowser, content: DeckBrowserContent) -> None:
         if self.mw.col is None or not self.readiness_settings.deck_browser_strip:
@@ -354,9 +442,19 @@ class InterviewReadiness:
             self.dialog.close()
 
     def _on_sync(self) -> None:
-        self._report = None
+        self._report = self._extras = None
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the panel shows after the report: the report with its projections, and a waiting deck update."""
+
+    key: Hashable  # the report's cache key
+    report: Report
+    pending_update: render.PendingUpdate | None
+    problem: str | None = None
 
 
 class ReadinessDialog(QDialog):
@@ -372,9 +470,11 @@ class ReadinessDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.web)
         self.setLayout(layout)
-        self.resize(960, 820)
+        self.resize(1000, 860)
         self.report: Report | None = None
         self.trend: Trend | None = None
+        self.extras: Extras | None = None
+        self.message: str | None = None  # shown at the top until the next input
         self.web.stdHtml("<p>Computing interview readiness...</p>", context=self)
 
     def refresh(self) -> None:
@@ -382,42 +482,75 @@ class ReadinessDialog(QDialog):
 
     def _show(self, report: Report) -> None:
         self.report = report
+        if self.extras is not None and self.extras.key != self.addon._report_key:
+            self.extras = None
         self._render()
         self.addon.request_trend(report, self._show_trend)
+        self.addon.request_extras(report, self._show_extras)
 
     def _show_trend(self, trend: Trend) -> None:
         if self.report is not None and trend.days and trend.days[-1] == self.report.today:
             self.trend = trend
             self._render()
 
-    def _render(self) -> None:
+    def _show_extras(self, extras: Extras) -> None:
+        if extras.key == self.addon._report_key:
+            self.extras = extras
+            self.report = extras.report
+            self._render()
+
+    def view(self) -> render.PanelView | None:
+        """What the panel shows now; `render.render_panel` turns it into the page."""
         if self.report is None:
-            return
-        trend = self.trend
-        html = render.render_panel(
-            self.report,
-            self.addon.interview_dates(),
-            self.addon.readiness_settings.new_card_lead_days,
-            trend.days if trend else (),
-            trend.readiness if trend else None,
+            return None
+        trend, extras, settings = self.trend, self.extras, self.addon.readiness_settings
+        problems = [text for text in (self.message, extras.problem if extras else None) if text]
+        return render.PanelView(
+            report=self.report,
+            dates=self.addon.interview_dates(),
+            lead_days=settings.new_card_lead_days,
+            weakest_deck_size=settings.weakest_deck_size,
+            trend_days=trend.days if trend else (),
+            trend=trend.readiness if trend else None,
+            projected=extras is not None,
+            pending_update=extras.pending_update if extras else None,
+            message=" ".join(problems) or None,
         )
-        self.web.stdHtml(html, context=self)
+
+    def _render(self) -> None:
+        view = self.view()
+        if view is not None:
+            self.web.stdHtml(render.render_panel(view), context=self)
 
     def _on_bridge_command(self, command: str) -> Any:
         if command.startswith(render.SET_DATE):
             key, _, value = command[len(render.SET_DATE) :].partition(":")
-            try:
-                when = date.fromisoformat(value) if value else None
-            except ValueError:
-                return None
-            self.addon.set_interview_date(key, when)
-            self.trend = None
-            self.refresh()
+            self._set_date(key, value)
         elif command.startswith(render.STUDY_WEAKEST):
             category = command[len(render.STUDY_WEAKEST) :]
             if category in CATEGORY_KEYS:
                 self.addon.study_weakest(category, self)
+        elif command.startswith(render.STUDY_TOPIC):
+            self.addon.study_topic(command[len(render.STUDY_TOPIC) :], self)
+        elif command.startswith(render.START_TOPIC):
+            self.addon.start_topic(command[len(render.START_TOPIC) :], self)
+        elif command == render.APPLY_UPDATE:
+            self.addon.apply_deck_update()
         return None
+
+    def _set_date(self, key: str, value: str) -> None:
+        """A date from a picker: stored if valid, else refused with a message at the top of the panel."""
+        col = self.addon.mw.col
+        if col is None:
+            return
+        when, problem = check_interview_date(value, real_today(col))
+        self.message = problem
+        if problem is not None:
+            self._render()  # NOTE: nothing changed but the message; the date picker shows the stored date again
+            return
+        self.addon.set_interview_date(key, when)
+        self.trend = self.extras = None
+        self.refresh()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
         self.web.cleanup()
