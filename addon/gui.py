@@ -8,7 +8,7 @@ background operation.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,6 +28,7 @@ from . import deck_update, tagging, weakest
 from .categories import CATEGORIES, CATEGORY_KEYS, category_of_tag, get
 from .estimates import EstimateCache
 from .readiness import Report, compute_report, real_today, render
+from .readiness.model import Projection
 from .readiness.project import projections
 from .readiness_config import (
     ALL_CATEGORIES,
@@ -325,10 +326,12 @@ class InterviewReadiness:
 
         def op(col: Collection) -> Extras:
             problem = None
+            projected: Mapping[str, Projection | None] = {}
             try:
-                projected = projections(col, report)
+                found = projections(col, report)
+                projected, problem = found.by_category, found.deferred
             except Exception as error:  # NOTE: the simulator refusing odd settings must not break the panel
-                projected, problem = {}, f"The projection is unavailable: {error}"
+                problem = f"The projection is unavailable: {error}"
             plan = deck_update.plan_deck_update(col)
             pending = None
             if not plan.is_empty():
@@ -504,7 +507,6 @@ class ReadinessDialog(QDialog):
         if self.report is None:
             return None
         trend, extras, settings = self.trend, self.extras, self.addon.readiness_settings
-        problems = [text for text in (self.message, extras.problem if extras else None) if text]
         return render.PanelView(
             report=self.report,
             dates=self.addon.interview_dates(),
@@ -514,7 +516,8 @@ class ReadinessDialog(QDialog):
             trend=trend.readiness if trend else None,
             projected=extras is not None,
             pending_update=extras.pending_update if extras else None,
-            message=" ".join(problems) or None,
+            message=self.message,
+            notice=extras.problem if extras else None,
         )
 
     def _render(self) -> None:

@@ -10,7 +10,7 @@ Measured in the same run, on the same collection (median of the repeats):
 - what the deck-browser strip adds to a render once the cache is warm (the hook's cache check and HTML);
 - the 90-day trend;
 - the projection (Anki's FSRS simulator per category, interview in 30 days), which the desktop runs after the
-  report, apart from it: on the FSRS collection directly, on the SM-2 one on a private copy.
+  report, apart from it: on the FSRS collection directly, on the SM-2 one on a private snapshot (nothing to undo).
 
 The synthetic history is written straight into the benchmark's own collection file with `sqlite3` (answering a million
 cards through the scheduler would take hours); it is never a user's collection.
@@ -135,7 +135,7 @@ def main() -> None:
         trend_s, _ = median_time(lambda: compute_trend(col, report), 1)
         interview = real_today(col) + timedelta(days=PROJECTION_DAYS)
         dated_s, dated = median_time(lambda: compute_report(col, interview_date=interview), args.repeat)
-        project_s, projected = median_time(lambda: projections(col, dated), args.repeat)
+        project_s, projected = median_time(lambda: projections(col, dated).by_category, args.repeat)
         assert all(p is not None and p.method == METHOD_DIRECT for p in projected.values())
         # The strip with a warm cache: the hook's cache-key check (col.mod, today) plus the HTML.
         strip_s, strip = median_time(lambda: (col.mod, real_today(col), render.render_strip(report)), 20)
@@ -151,7 +151,7 @@ def main() -> None:
         col.db.execute("update cards set mod = mod + 1 where id % 100 = 0")  # as if 1% were reviewed
         warm_s, _ = median_time(lambda: compute_report(col, estimates=bulk), 1)
         sm2_dated = compute_report(col, interview_date=interview, estimates=bulk)
-        copy_s, copied = median_time(lambda: projections(col, sm2_dated), 1)
+        copy_s, copied = median_time(lambda: projections(col, sm2_dated).by_category, 1)
         assert all(p is not None and p.method == METHOD_COPY for p in copied.values())
         col.close()
 
@@ -176,7 +176,7 @@ def main() -> None:
                 f"{project_s:.2f} s ({project_s / graphs_s:.1f}x graphs)",
             ),
             (
-                f"projection, 4 categories, {PROJECTION_DAYS} days (SM-2: simulator on a private copy)",
+                f"projection, 4 categories, {PROJECTION_DAYS} days (SM-2: simulator on a snapshot with FSRS on)",
                 f"{copy_s:.1f} s ({copy_s / graphs_s:.1f}x graphs)",
             ),
         ]

@@ -109,7 +109,8 @@ def report_for_file(
             raise CliError(f"{path}: Anki cannot open this collection: {error}") from None
         try:
             report = compute_report(col, today, interview_date, lead_days=lead_days)
-            return report.with_projections(projections(col, report)) if project else report
+            # NOTE: `col` is the CLI's own temporary copy: the SM-2 projection may switch it to FSRS
+            return report.with_projections(projections(col, report, throwaway=True).by_category) if project else report
         finally:
             col.close()
 

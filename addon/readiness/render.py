@@ -98,6 +98,7 @@ class PanelView:
     projected: bool = False  # the report's projections are filled in (else they are being computed)
     pending_update: PendingUpdate | None = None
     message: str | None = None  # a problem to show at the top, e.g. a date the panel refused
+    notice: str | None = None  # something to know, e.g. why the projection is not there yet
     extra: Mapping[str, object] = field(default_factory=dict)  # for sections added later
 
 
@@ -335,6 +336,8 @@ def states_section(view: PanelView) -> str:
     parts = []
     if view.message:
         parts.append(f'<div class="banner error" id="message">{escape(view.message)}</div>')
+    if view.notice:
+        parts.append(f'<div class="banner" id="notice">{escape(view.notice)}</div>')
     if all(category.cards == 0 for category in view.report.categories.values()):
         parts.append(
             '<div class="banner" id="empty-state"><b>No interview cards yet.</b> Import the MLE Interview deck '

@@ -8,6 +8,7 @@ SM-2 it equals the simulator run on a copy of the collection with FSRS turned on
 from __future__ import annotations
 
 import shutil
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from anki.collection import Collection
 from three_weeks import ALGORITHMS
 
 from addon.readiness import compute_report, real_today
-from addon.readiness.project import METHOD_COPY, METHOD_DIRECT, METHOD_NOTHING, projections
+from addon.readiness.project import COPY_PREFIX, METHOD_COPY, METHOD_DIRECT, METHOD_NOTHING, projections
 
 DAYS = 30
 
@@ -79,7 +80,7 @@ def simulated_share(col: Collection, deck_name: str, category: str, days: int) -
 def test_fsrs_projection_is_ankis_simulator_on_the_collection(studied: Collection) -> None:
     before = state(studied)
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=DAYS))
-    projected = projections(studied, report)
+    projected = projections(studied, report).by_category
     assert state(studied) == before, "the projection writes nothing and leaves the undo history alone"
 
     algorithms = projected["algorithms"]
@@ -110,7 +111,7 @@ def test_the_decks_own_limit_and_retention_are_used(studied: Collection) -> None
     algorithms = report.categories["algorithms"]
     assert algorithms.deck is not None and algorithms.deck.new_per_day == 2
     assert algorithms.deck.desired_retention == pytest.approx(0.85)
-    projection = projections(studied, report)["algorithms"]
+    projection = projections(studied, report).by_category["algorithms"]
     assert projection is not None and projection.new_per_day == 2
     expected, response = simulated_share(studied, ALGORITHMS, "algorithms", DAYS)
     assert max(response.daily_new_count) == 2
@@ -124,7 +125,7 @@ def test_a_card_without_memory_state_sends_the_fsrs_projection_to_a_copy(studied
     studied.db.execute("update cards set data = '' where id = ?", card_id)
     before = state(studied)
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=DAYS))
-    projection = projections(studied, report)["algorithms"]
+    projection = projections(studied, report).by_category["algorithms"]
     assert state(studied) == before
     assert projection is not None and projection.method == METHOD_COPY
 
@@ -159,7 +160,7 @@ def test_sm2_projection_runs_on_a_private_copy_and_writes_nothing(studied_sm2: C
     before = state(col)
     assert col.db.scalar("select count() from cards where data like '%\"s\":%'") == 0
     report = compute_report(col, interview_date=real_today(col) + timedelta(days=DAYS))
-    projected = projections(col, report)
+    projected = projections(col, report).by_category
     assert state(col) == before, "no memory state written, FSRS still off, the suspension still undoable"
     assert col.db.scalar("select count() from cards where data like '%\"s\":%'") == 0
     assert not list(Path(col.path).parent.glob("*.apkg"))
@@ -179,21 +180,55 @@ def test_sm2_projection_runs_on_a_private_copy_and_writes_nothing(studied_sm2: C
     assert algorithms.known_at_interview == pytest.approx(expected, abs=1e-6)
 
 
+def test_sm2_with_nothing_to_undo_uses_a_snapshot(studied_sm2: Collection, tmp_path: Path) -> None:
+    """After the profile opens (nothing to undo), the copy is a snapshot of the file: the same figures."""
+    col = studied_sm2
+    col.close()
+    col.reopen()
+    report = compute_report(col, interview_date=real_today(col) + timedelta(days=DAYS))
+    before = state(col)
+    found = projections(col, report)
+    assert state(col) == before and found.deferred is None
+    algorithms = found.by_category["algorithms"]
+    assert algorithms is not None and algorithms.method == METHOD_COPY
+    copy = copy_with_fsrs_on(col, tmp_path)
+    try:
+        expected, _ = simulated_share(copy, ALGORITHMS, "algorithms", DAYS)
+    finally:
+        copy.close()
+    assert algorithms.known_at_interview == pytest.approx(expected, abs=1e-6)
+    assert not list(Path(tempfile.gettempdir()).glob(f"{COPY_PREFIX}*")), "the copy is deleted"
+
+
+def test_sm2_too_big_to_export_while_something_is_undoable_is_deferred(
+    studied_sm2: Collection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    col = studied_sm2
+    col.sched.suspend_cards(col.find_cards("tag:interview::algorithms -is:new")[:1])  # type: ignore[arg-type]
+    monkeypatch.setattr("addon.readiness.project.EXPORT_MAX_CARDS", 10)
+    report = compute_report(col, interview_date=real_today(col) + timedelta(days=DAYS))
+    before = state(col)
+    found = projections(col, report)
+    assert state(col) == before
+    assert found.deferred is not None and "nothing to undo" in found.deferred
+    assert all(projection is None for projection in found.by_category.values())
+
+
 def test_no_projection_without_an_upcoming_date(studied: Collection) -> None:
     today = real_today(studied)
     for dates in (None, today, today - timedelta(days=2), {"*": today + timedelta(days=DAYS), "algorithms": today}):
         report = compute_report(studied, interview_date=dates)
-        projected = projections(studied, report)
+        projected = projections(studied, report).by_category
         assert projected["algorithms"] is None, dates
     report = compute_report(studied, interview_date={"*": today, "system-design": today + timedelta(days=3)})
-    projected = projections(studied, report)
+    projected = projections(studied, report).by_category
     assert projected["algorithms"] is None and projected["system-design"] is not None
     assert projected["system-design"].days == 3
 
 
 def test_report_with_projections_keeps_every_other_figure(studied: Collection) -> None:
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=DAYS))
-    projected = report.with_projections(projections(studied, report))
+    projected = report.with_projections(projections(studied, report).by_category)
     for key, category in projected.to_dict()["categories"].items():
         plain = report.to_dict()["categories"][key]
         assert {k: v for k, v in category.items() if k != "projection"} == {

@@ -29,7 +29,7 @@ def test_the_three_answers_are_labelled_apart(studied: Collection) -> None:
     today = real_today(studied)
     dates = {"*": today + timedelta(days=30)}
     report = compute_report(studied, interview_date=dates)
-    projected = report.with_projections(projections(studied, report))
+    projected = report.with_projections(projections(studied, report).by_category)
     algorithms = projected.categories["algorithms"]
     assert algorithms.projection is not None
     page = text_of(render.render_panel(render.PanelView(projected, dates, 7, projected=True)))
@@ -73,7 +73,7 @@ def test_each_category_shows_its_own_date_in_the_header_and_the_strip(studied: C
     strip = text_of(render.render_strip(report))
     assert re.search(rf"Algorithms\s+≥\d+%\s+on {(today + timedelta(days=12)).isoformat()}", strip)
     assert re.search(rf"System Design\s+≥\d+%\s+on {(today + timedelta(days=30)).isoformat()}", strip)
-    projected = report.with_projections(projections(studied, report))
+    projected = report.with_projections(projections(studied, report).by_category)
     strip = text_of(render.render_strip(projected))
     known = projected.categories["algorithms"].projection
     assert known is not None
@@ -95,6 +95,8 @@ def test_empty_pending_and_refused_states_come_first(col: Collection, studied: C
     assert "A deck update is waiting" in shown and "3 cards to move" in shown and "1 notes" in shown
     assert 'id="apply-update" onclick="mleApplyUpdate()"' in page
     assert page.index('id="message"') < page.index('id="pending-update"') < page.index("<h1>")
+    page = render.render_panel(render.PanelView(report, {}, 7, notice="The projection waits."))
+    assert '<div class="banner" id="notice">The projection waits.</div>' in page
 
 
 @pytest.mark.parametrize(
@@ -141,7 +143,7 @@ def documented_fields() -> set[str]:
 def test_every_key_stays_and_every_new_key_is_documented(studied: Collection) -> None:
     today = real_today(studied)
     report = compute_report(studied, interview_date={"*": today + timedelta(days=30)})
-    data = report.with_projections(projections(studied, report)).to_dict()
+    data = report.with_projections(projections(studied, report).by_category).to_dict()
     assert set(data) >= KEYS_BEFORE
     documented = documented_fields()
     assert set(data) - {"categories"} <= documented
