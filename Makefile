@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make        set up .venv and build the decks and the add-on into dist/
+#   make        set up .venv (with Anki's engine, for the readiness report's command line) and build the decks and the
+#               add-on into dist/
 #   make test   install what the tests need (Debian packages included), then ruff, mypy and the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +14,7 @@ COMPAT_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python)
 
 .PHONY: all build test lint types pytest compat system-deps screenshots clean
 
-all: build
+all: build $(VENV)/.readiness-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +24,13 @@ $(VENV)/.build-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/$(PIP) --group build
 	touch $@
 
+$(VENV)/.readiness-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/$(PIP) --group readiness
+	touch $@
+
 $(VENV)/.dev-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/$(PIP) --group dev
-	touch $@ $(VENV)/.build-deps
+	touch $@ $(VENV)/.build-deps $(VENV)/.readiness-deps
 
 $(COMPAT_VENV)/.deps: tests/addon/requirements-compat.txt
 	$(COMPAT_PYTHON) -m venv $(COMPAT_VENV)

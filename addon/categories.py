@@ -12,6 +12,9 @@ from dataclasses import dataclass
 TAG_ROOT = "interview"
 SEPARATOR = "::"
 RETIRED_TAG = f"{TAG_ROOT}{SEPARATOR}retired"
+# `interview::parked::<category>::<topic>`: a topic tag set aside while the user keeps the note in another category
+# (or in none). It counts for no category, and "By rules" puts it back, so a topic is never lost to a manual choice.
+PARKED_ROOT = f"{TAG_ROOT}{SEPARATOR}parked"
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,14 @@ def encode(manifest: DeckManifest) -> str:
     return f"<!-- {MARKER} {text} -->"
 
 
+def replace_in(description: str, manifest: DeckManifest) -> str:
+    """`description` with its manifest replaced by `manifest` (or `manifest` added at its end)."""
+    encoded = encode(manifest)
+    if _COMMENT.search(description) is None:
+        return f"{description}\n{encoded}" if description else encoded
+    return _COMMENT.sub(lambda _match: encoded, description, count=1)
+
+
 def find(description: str) -> DeckManifest | None:
     """The manifest in a deck description; None when there is none; `ManifestError` when it cannot be read."""
     match = _COMMENT.search(description)

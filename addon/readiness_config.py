@@ -1,4 +1,5 @@
-"""The readiness panel's settings in the add-on config, checked like the rules are, and the interview dates' format.
+"""The readiness panel's section of the add-on config (`READINESS`, checked by `config.py`), and the interview dates'
+format.
 
 Anki-free (standard library only), so it is tested without Anki. A wrong value never breaks Anki: it takes its default
 and the problem is explained in words.
@@ -9,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from .categories import CATEGORY_KEYS
+from .config import Problems, Section, true_or_false, whole_number
 
 LEAD_DAYS_KEY = "new_card_lead_days"
 STRIP_KEY = "deck_browser_strip"
@@ -27,27 +30,17 @@ class ReadinessSettings:
     weakest_deck_size: int = 50
 
 
-def load_readiness_settings(raw: object) -> tuple[ReadinessSettings, list[str]]:
-    """The settings from a raw config (anything), and a problem per wrong value (that value takes its default)."""
+def parse_readiness(raw: Mapping[str, Any], problems: Problems) -> ReadinessSettings:
+    """The readiness settings of a raw config; each wrong value takes its default and adds a problem."""
     defaults = ReadinessSettings()
-    if not isinstance(raw, Mapping):
-        return defaults, []  # NOTE: rules.load_config already explains a config that is not an object
-    problems: list[str] = []
-    lead = _int(raw, LEAD_DAYS_KEY, defaults.new_card_lead_days, 0, 365, problems)
-    size = _int(raw, DECK_SIZE_KEY, defaults.weakest_deck_size, 1, 9999, problems)
-    strip = raw.get(STRIP_KEY, defaults.deck_browser_strip)
-    if not isinstance(strip, bool):
-        problems.append(f'"{STRIP_KEY}" must be true or false')
-        strip = defaults.deck_browser_strip
-    return ReadinessSettings(lead, strip, size), problems
+    return ReadinessSettings(
+        new_card_lead_days=whole_number(raw, LEAD_DAYS_KEY, defaults.new_card_lead_days, 0, 365, problems),
+        deck_browser_strip=true_or_false(raw, STRIP_KEY, defaults.deck_browser_strip, problems),
+        weakest_deck_size=whole_number(raw, DECK_SIZE_KEY, defaults.weakest_deck_size, 1, 9999, problems),
+    )
 
 
-def _int(raw: Mapping[str, object], key: str, default: int, low: int, high: int, problems: list[str]) -> int:
-    value = raw.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        problems.append(f'"{key}" must be a whole number from {low} to {high}')
-        return default
-    return value
+READINESS = Section("readiness", READINESS_KEYS, parse_readiness, "A wrong readiness setting takes its default.")
 
 
 def parse_dates(raw: object) -> dict[str, date]:

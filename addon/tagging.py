@@ -8,6 +8,7 @@ notes that are in no category yet, which is what makes a second run change nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -16,7 +17,16 @@ from anki.dbproxy import DBProxy
 from anki.notes import NoteId
 from anki.utils import ids2str
 
-from .categories import CATEGORY_KEYS, SEPARATOR, TAG_ROOT, category_of_tag, category_tag, get
+from .categories import (
+    CATEGORY_KEYS,
+    PARKED_ROOT,
+    SEPARATOR,
+    TAG_ROOT,
+    category_of_tag,
+    category_tag,
+    get,
+    is_managed_tag,
+)
 from .rules import Settings
 
 TAG_NOW_UNDO = "Tag cards by interview category"
@@ -156,28 +166,57 @@ def tag_added_notes(col: Collection, settings: Settings, note_ids: Sequence[Note
 def set_category(col: Collection, note_ids: Sequence[NoteId], category: str | None) -> OpChanges:
     """The browser's "Interview category" entries, as one undo step.
 
-    A category key puts the notes in that category only: the tags of the other categories (their topic tags too) and
-    the exclusion go. `None` takes the notes out of every category and marks them excluded, so rules leave them alone.
+    A category key puts the notes in that category only: the bare tags of the other categories and the exclusion go,
+    and their topic tags are parked (`interview::parked::<category>::<topic>`), not deleted; the category's own
+    parked topic tags come back. `None` takes the notes out of every category (all topic tags parked) and marks them
+    excluded, so rules leave them alone. "By rules" (`use_rules`) restores every parked topic.
     """
     if category is not None:
         get(category)  # a KeyError for an unknown key is a bug in the caller
+    others = [key for key in CATEGORY_KEYS if key != category]
     target = col.add_custom_undo_entry(SET_CATEGORY_UNDO)
-    others = [category_tag(key) for key in CATEGORY_KEYS if key != category]
-    col.tags.bulk_remove(note_ids, " ".join([*others, EXCLUDED_TAG] if category else others))
+    _park_topics(col, note_ids, others)
+    bare = [*others, *([] if category is None else ["excluded"])]
+    _remove_exact(col, note_ids, [f"{TAG_ROOT}{SEPARATOR}{name}" for name in bare])
+    if category is not None:
+        _unpark_topics(col, note_ids, [category])
     col.tags.bulk_add(note_ids, category_tag(category) if category else EXCLUDED_TAG)
     return col.merge_undo_entries(target)
 
 
 def use_rules(col: Collection, note_ids: Sequence[NoteId], settings: Settings) -> TaggingResult:
     """The browser's "By rules" entry, as one undo step: forget the user's choice for these notes (the exclusion and
-    the bare `interview::<category>` tags; topic tags below them stay), then let the rules place them again."""
+    the bare `interview::<category>` tags go, every parked topic tag comes back), then let the rules place the notes
+    that are in no category."""
     target = col.add_custom_undo_entry(SET_CATEGORY_UNDO)
-    exact = "|".join([EXCLUDED_TAG, *(category_tag(key) for key in CATEGORY_KEYS)])
-    col.tags.find_and_replace(note_ids, f"^(?:{exact})$", "", regex=True, match_case=False)
+    _remove_exact(col, note_ids, [EXCLUDED_TAG, *(category_tag(key) for key in CATEGORY_KEYS)])
+    _unpark_topics(col, note_ids, CATEGORY_KEYS)
     plan = plan_tagging(col, settings, note_ids)
     for key, ids in plan.additions.items():
         col.tags.bulk_add(ids, category_tag(key))
     return TaggingResult(plan, col.merge_undo_entries(target))
+
+
+def _park_topics(col: Collection, note_ids: Sequence[NoteId], categories: Sequence[str]) -> None:
+    """`interview::<category>::<topic>` -> `interview::parked::<category>::<topic>`, for these categories."""
+    _move_prefix(col, note_ids, TAG_ROOT, PARKED_ROOT, categories)
+
+
+def _unpark_topics(col: Collection, note_ids: Sequence[NoteId], categories: Sequence[str]) -> None:
+    _move_prefix(col, note_ids, PARKED_ROOT, TAG_ROOT, categories)
+
+
+def _move_prefix(col: Collection, note_ids: Sequence[NoteId], old: str, new: str, categories: Sequence[str]) -> None:
+    """`<old>::<category>::...` -> `<new>::<category>::...` in the notes' tags, ignoring case."""
+    keys = "|".join(map(re.escape, categories))
+    search = f"^{re.escape(old + SEPARATOR)}({keys}){SEPARATOR}"
+    col.tags.find_and_replace(note_ids, search, f"{new}{SEPARATOR}${{1}}{SEPARATOR}", regex=True, match_case=False)
+
+
+def _remove_exact(col: Collection, note_ids: Sequence[NoteId], tags: Sequence[str]) -> None:
+    """Remove exactly these tags, not the tags below them (`bulk_remove` would take those too)."""
+    exact = "|".join(map(re.escape, tags))
+    col.tags.find_and_replace(note_ids, f"^(?:{exact})$", "", regex=True, match_case=False)
 
 
 def notes_by_category(col: Collection, note_ids: Iterable[NoteId] | None = None) -> dict[str, set[NoteId]]:
@@ -244,7 +283,7 @@ class _Matcher:
                 categories.add(key)
             elif tag.lower() == EXCLUDED_TAG:
                 excluded = True
-            elif self._tag_rules:
+            elif self._tag_rules and not is_managed_tag(tag):  # NOTE: our own tags (parked, retired) place nothing
                 rank = min(rank, self._tag_rank(tag))
         return _TagsInfo(frozenset(categories), excluded, rank)
 

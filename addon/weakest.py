@@ -25,6 +25,7 @@ from anki.decks import DeckId
 from anki.utils import ids2str
 
 from .categories import SEPARATOR, category_of_tag, get
+from .errors import UserFacingError
 from .readiness import Report
 
 DEFAULT_DECK_SIZE = 50
@@ -34,7 +35,7 @@ WEAKEST, STUDY, START = "weakest", "study", "start"
 _EXCLUDED_QUEUES = (-1, -2, -3)  # suspended, buried (Anki's filtered decks skip these)
 
 
-class NothingToStudyError(Exception):
+class NothingToStudyError(UserFacingError):
     """A user-facing reason why no deck was made (no studied card, a deck name taken...). Nothing was written."""
 
 

@@ -104,10 +104,11 @@ def drive(base: Path, addon: Path, report: Path, renders: int) -> None:
         assert state.cached_report() is not None
         loaded: list[float] = []  # when the page reported loaded: timed in the signal, not after the wait's polling
         mw.deckBrowser.web.loadFinished.connect(lambda _ok: loaded.append(time.perf_counter()))
-        settings = state.readiness_settings
+        config, settings = state.config, state.readiness_settings
         for _ in range(renders):
             for strip in (True, False):
-                state._readiness = dataclasses.replace(settings, deck_browser_strip=strip)
+                values = {**config.values, "readiness": dataclasses.replace(settings, deck_browser_strip=strip)}
+                state._config = dataclasses.replace(config, values=values)
                 key = "on" if strip else "off"
                 loaded.clear()
                 started = time.perf_counter()

@@ -13,9 +13,11 @@ import hashlib
 import importlib.util
 import marshal
 import os
+import re
 import shutil
+import signal
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,9 +28,9 @@ import pygments
 
 from . import lint
 from .cards import Card, build_cards
-from .findings import Finding, finding
+from .findings import Finding
 from .render import Rendered, render_card
-from .source import Text, parse
+from .source import Text, decode, parse
 from .tree import Tree
 
 if TYPE_CHECKING:
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
 
 _PARALLEL_BYTES = 256 * 1024  # below this much Markdown, worker start-up costs more than it saves
 _CACHE_FORMAT = 1
+_CACHE_FOLDER = re.compile(r"files-[0-9a-f]{16}")  # only folders this cache made are ever removed
 
 
 @dataclass(frozen=True)
@@ -47,22 +50,35 @@ class FileResult:
 
 def compile_file(tree: Tree, path: Path, data: bytes) -> FileResult:
     relative = tree.relative(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return FileResult([], [finding(relative, 1, error.start + 1, "front-matter", "the file is not UTF-8")], [])
+    text = decode(data, relative)
+    if isinstance(text, Finding):
+        return FileResult([], [text], [])
     parsed = parse(text, relative)
     cards, findings = build_cards(tree, parsed, path.parent)
     findings = parsed.findings + findings
     for card in cards:
         findings.extend(lint.card_rules(card))
-    return FileResult(cards, findings, [render_card(card) for card in cards])
+    rendered = []
+    for card in cards:
+        result, html_findings = render_card(card)
+        rendered.append(result)
+        findings.extend(html_findings)
+    return FileResult(cards, findings, rendered)
 
 
 def _compile_many(tree: Tree, batch: list[tuple[Path, bytes]]) -> list[Encoded]:
     """Compile files in a worker; plain tuples travel back to the parent faster than objects."""
     with paused_gc():
         return [_encode(compile_file(tree, path, data)) for path, data in batch]
+
+
+def _compile_batch(job: tuple[Tree, list[tuple[Path, bytes]]]) -> list[Encoded]:
+    return _compile_many(*job)
+
+
+def _worker_start() -> None:
+    """Workers leave Ctrl-C to the parent, which stops them: one line for the user, not a traceback per worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager
@@ -178,7 +194,7 @@ class FileCache:
         if self.root is None or self.folder is None or not self.root.is_dir():
             return
         for folder in self.root.glob("files-*"):
-            if folder != self.folder:
+            if folder != self.folder and _CACHE_FOLDER.fullmatch(folder.name) and not folder.is_symlink():
                 shutil.rmtree(folder, ignore_errors=True)
         if self.folder.is_dir():
             for entry in self.folder.iterdir():
@@ -186,7 +202,13 @@ class FileCache:
                     entry.unlink(missing_ok=True)
 
 
-def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | None = None) -> list[FileResult]:
+def compile_files(
+    tree: Tree,
+    paths: list[Path],
+    cache: FileCache,
+    jobs: int | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> list[FileResult]:
     """Every file's result, in the order of `paths`: from the cache, or compiled (in parallel when it pays)."""
     contents = [path.read_bytes() for path in paths]
     keys = [cache.key(tree, path, data) for path, data in zip(paths, contents, strict=True)]
@@ -195,19 +217,23 @@ def compile_files(tree: Tree, paths: list[Path], cache: FileCache, jobs: int | N
     work = [(paths[index], contents[index]) for index in missing]
     workers = min(jobs if jobs is not None else (os.cpu_count() or 1), len(work))
     if workers > 1 and sum(len(data) for _, data in work) >= _PARALLEL_BYTES:
-        from concurrent.futures import ProcessPoolExecutor  # NOTE: here, as a rebuild seldom starts workers
-
         batches = _balanced(missing, [len(contents[index]) for index in missing], workers * 4)
         by_index: dict[int, Encoded] = {}
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-            jobs_out = pool.map(
-                _compile_many, [tree] * len(batches), [[(paths[i], contents[i]) for i in b] for b in batches]
-            )
+        # NOTE: a multiprocessing pool, whose `with` ends by terminating the workers: on Ctrl-C the build stops at
+        # once instead of waiting for every batch in flight.
+        with _pool_context().Pool(workers, initializer=_worker_start) as pool:
+            jobs_out = pool.imap(_compile_batch, [(tree, [(paths[i], contents[i]) for i in b]) for b in batches])
             for batch, encoded in zip(batches, jobs_out, strict=True):
                 by_index.update(zip(batch, encoded, strict=True))
+                if progress is not None:
+                    progress("compiling files", len(by_index), len(missing))
         compiled = [by_index[index] for index in missing]
     else:
-        compiled = _compile_many(tree, work)
+        compiled = []
+        for done, item in enumerate(work, start=1):
+            compiled.extend(_compile_many(tree, [item]))
+            if progress is not None:
+                progress("compiling files", done, len(work))
     for index, entry in zip(missing, compiled, strict=True):
         entries[index] = entry
         cache.put(keys[index], entry)

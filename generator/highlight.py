@@ -401,13 +401,29 @@ def pygments_highlight(code: str, language: str) -> str:
     return str(highlight(code, lexer_for(language), _FORMATTER)).strip()
 
 
-def code_css() -> str:
-    """Pygments colours for light mode, and a dark style under Anki's night-mode classes."""
-    light = _style_defs("default", f".{CODE_CSS_CLASS}")
-    dark = "\n".join(_style_defs("monokai", f"{night} .{CODE_CSS_CLASS}") for night in (".nightMode", ".night_mode"))
-    return f"{light}\n{dark}\n"
+_FORMATTED = re.compile(r'\A<div class="codehilite"><pre><span></span>(.*)</pre></div>\Z', re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def _style_defs(style: str, selector: str) -> str:
-    formatter: Any = HtmlFormatter(style=style)  # NOTE: Pygments' stubs leave get_style_defs untyped
-    return str(formatter.get_style_defs(selector))
+def line_blocks(highlighted: str, max_indent: int = 40) -> str:
+    """Pygments' HTML with each code line in its own `<span class="ln iN">`, N its leading spaces (capped).
+
+    The card's CSS wraps long lines inside these spans with a hanging indent, so a continuation sits right of its
+    line's own indentation and no line end is hidden at phone width. Pygments closes every token's span at the end of
+    a line, so each line is balanced HTML on its own. The newline stays inside the line's span: copying the code, or
+    showing it without the card's CSS (Anki's editor), still gives the original lines.
+    """
+    found = _FORMATTED.match(highlighted)
+    if found is None:
+        return highlighted
+    lines = found.group(1).split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    out = ['<div class="codehilite"><pre>']
+    for line in lines:
+        text = _TAG.sub("", line)
+        indent = min(len(text) - len(text.lstrip(" ")), max_indent)
+        classes = f"ln i{indent}" if indent else "ln"
+        out.append(f'<span class="{classes}">{line}\n</span>')
+    out.append("</pre></div>")
+    return "".join(out)

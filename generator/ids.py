@@ -8,11 +8,13 @@ from pathlib import Path
 
 from addon import categories
 
+from .findings import Finding
 from .ledger import write_atomic
-from .source import MAX_ID_LENGTH, parse
+from .source import BYTE_ORDER_MARK, MAX_ID_LENGTH, decode, parse
 from .tree import Tree
 
 _WORDS_IN_ID = 6
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # the parser's lines, each with its ending
 
 
 @dataclass(frozen=True)
@@ -22,20 +24,29 @@ class Assigned:
     id: str
 
 
-def assign_ids(tree: Tree, dry_run: bool = False) -> list[Assigned]:
-    files = list(tree.markdown_files())
-    parsed = {path: parse(path.read_text(encoding="utf-8"), tree.relative(path)) for path in files}
+def assign_ids(tree: Tree, dry_run: bool = False) -> tuple[list[Assigned], list[Finding]]:
+    """Add the missing ids; a file that cannot be read as UTF-8 is left alone and reported."""
+    texts: dict[Path, str] = {}
+    unreadable: list[Finding] = []
+    for path in tree.markdown_files():
+        text = decode(path.read_bytes(), tree.relative(path))
+        if isinstance(text, Finding):
+            unreadable.append(text)
+        else:
+            texts[path] = text
+    parsed = {path: parse(text, tree.relative(path)) for path, text in texts.items()}
     taken = {card.id for item in parsed.values() for card in item.cards if card.id}
+    counters: dict[str, int] = {}
     assigned: list[Assigned] = []
     for path, item in parsed.items():
         missing = [card for card in item.cards if card.id is None]
         if not missing:
             continue
         prefix = _prefix(tree.relative(path))
-        raw = path.read_bytes().decode("utf-8")
-        lines = raw.splitlines(keepends=True)
+        bom = BYTE_ORDER_MARK if texts[path].startswith(BYTE_ORDER_MARK) else ""
+        lines = _LINE.findall(texts[path].removeprefix(bom))
         for card in missing:
-            new_id = _unique(_candidate(prefix, card.heading.value), taken)
+            new_id = _unique(_candidate(prefix, card.heading.value), taken, counters)
             taken.add(new_id)
             index = card.line - 1
             body = lines[index].rstrip("\r\n")
@@ -45,8 +56,8 @@ def assign_ids(tree: Tree, dry_run: bool = False) -> list[Assigned]:
             )
             assigned.append(Assigned(tree.relative(path), card.line, new_id))
         if not dry_run:
-            write_atomic(path, "".join(lines).encode("utf-8"))
-    return assigned
+            write_atomic(path, (bom + "".join(lines)).encode("utf-8"))
+    return assigned, unreadable
 
 
 def _prefix(relative: str) -> str:
@@ -61,10 +72,12 @@ def _candidate(prefix: str, heading: str) -> str:
     return "-".join([prefix, *words])[:MAX_ID_LENGTH].rstrip("-")
 
 
-def _unique(candidate: str, taken: set[str]) -> str:
+def _unique(candidate: str, taken: set[str], counters: dict[str, int]) -> str:
     if candidate not in taken:
         return candidate
-    number = 2
-    while f"{candidate[: MAX_ID_LENGTH - 4]}-{number}" in taken:
+    stem = candidate[: MAX_ID_LENGTH - 4]
+    number = counters.get(stem, 2)  # NOTE: where the last search for this stem ended, so many equal headings stay fast
+    while f"{stem}-{number}" in taken:
         number += 1
-    return f"{candidate[: MAX_ID_LENGTH - 4]}-{number}"
+    counters[stem] = number + 1
+    return f"{stem}-{number}"

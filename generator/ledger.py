@@ -42,6 +42,7 @@ class NoteTypeRecord:
 class Ledger:
     notes: dict[str, NoteRecord] = field(default_factory=dict)
     note_types: dict[str, NoteTypeRecord] = field(default_factory=dict)
+    namespace: str | None = None  # the tree's namespace at the build; None in ledgers written before it was kept
 
     def to_json(self) -> str:
         """One note a line, sorted, so a release's ledger diff reads like its changelog."""
@@ -56,9 +57,11 @@ class Ledger:
             for note_id, r in sorted(self.notes.items())
         ]
         notes = "{\n" + ",\n".join(lines) + "\n  }" if lines else "{}"
+        namespace = f'  "namespace": {_quote(self.namespace)},\n' if self.namespace is not None else ""
         return (
             "{\n"
             f'  "format": {FORMAT},\n'
+            f"{namespace}"
             f'  "note_types": {json.dumps(note_types, sort_keys=True)},\n'
             f'  "notes": {notes}\n'
             "}\n"
@@ -81,9 +84,14 @@ def load(path: Path) -> Ledger:
             key: NoteTypeRecord(int(v["id"]), tuple(v["fields"]), v["fingerprint"], int(v["mod"]))
             for key, v in data["note_types"].items()
         }
+        namespace = data.get("namespace")
+        if namespace is not None and not isinstance(namespace, str):
+            raise ValueError("the namespace is not a string")
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise UsageError(f"{path}: the ledger is damaged ({error}); restore it from version control") from None
-    return Ledger(notes, note_types)
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read the ledger ({error.strerror or error})") from None
+    return Ledger(notes, note_types, namespace)
 
 
 def save(path: Path, ledger: Ledger) -> None:

@@ -12,19 +12,25 @@ from functools import lru_cache
 
 from .cards import Card
 from .findings import Finding, finding
-from .markup import scan
 from .source import Text
+from .spans import scan
 
 WORD_LIMIT = 60
 LIST_LIMIT = 5
+# NOTE: code wraps on a phone (cardstyle.py): about 43 characters of code fit on one row at 390 px, and a wrapped line
+# continues right of its own indent. A line over PEP 8's 79 characters wraps more than once there: hard to read.
+CODE_LINE_LIMIT = 79
+RUN_ON_ITEMS = 5  # semicolon-separated items in one sentence that should be a list
+RUN_ON_NUMBERED = 4  # inline "(1) ... (2) ..." items that should be a numbered list
 
 CardRule = Callable[[Card], Iterator[Finding]]
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_STRAY_DOLLAR = (
+    "unmatched '$': close the math (an opening '$' is not followed by a space, a closing one not preceded by one, "
+    "and both are in one paragraph), or write \\$ for a dollar sign"
+)
 _CLOZE_OPEN = re.compile(r"\{\{c\d+::")
-_UNSAFE_TAG = re.compile(r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base)\b", re.IGNORECASE)
-_EVENT_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*?\s(on[a-zA-Z]+)\s*=", re.DOTALL)
-_JAVASCRIPT_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S", re.MULTILINE)
 # NOTE: a word is a whitespace-separated token with a letter or a digit in it. Matching from its first letter or digit
 # to its end counts each such token once, in one pass (`str.split` and `\s` share Python's idea of whitespace).
@@ -57,11 +63,22 @@ def _at(card: Card, text: Text, offset: int, rule: str, message: str) -> Finding
     return finding(card.path, line, col, rule, message)
 
 
+def _first_on_each_line(card: Card, text: Text, offsets: list[int], rule: str, message: str) -> Iterator[Finding]:
+    """One finding per line, at the first offset, counting the others: a pasted blob gives a few, not thousands."""
+    counts: dict[int, tuple[int, int]] = {}  # line -> (first column, how many)
+    for offset in offsets:
+        line, col = text.locate(offset)
+        first, count = counts.get(line, (col, 0))
+        counts[line] = (first, count + 1)
+    for line, (col, count) in counts.items():
+        more = f" ({count} on this line; this is the first)" if count > 1 else ""
+        yield finding(card.path, line, col, rule, message + more)
+
+
 def unbalanced_math(card: Card) -> Iterator[Finding]:
     for text in card.fields.values():
-        for span in scan(text.value):
-            if span.kind == "stray":
-                yield _at(card, text, span.start, "unbalanced-math", "unmatched '$': close the math, or write \\$")
+        strays = [span.start for span in scan(text.value) if span.kind == "stray"]
+        yield from _first_on_each_line(card, text, strays, "unbalanced-math", _STRAY_DOLLAR)
 
 
 def unbalanced_cloze(card: Card) -> Iterator[Finding]:
@@ -76,36 +93,21 @@ def unbalanced_cloze(card: Card) -> Iterator[Finding]:
                 yield _at(card, text, found.start(), "unbalanced-cloze", "a cloze deletion outside a Cloze: field")
             continue
         opened: list[int] = []
+        unopened: list[int] = []
         for token in re.finditer(r"\{\{c\d+::|\}\}", plain):
             if token.group(0) == "}}":
-                if not opened:
-                    yield _at(card, text, token.start(), "unbalanced-cloze", "'}}' closes no cloze deletion")
-                    continue
-                opened.pop()
+                if opened:
+                    opened.pop()
+                else:
+                    unopened.append(token.start())
             else:
                 opened.append(token.start())
-        for start in opened:
-            yield _at(card, text, start, "unbalanced-cloze", "cloze deletion is never closed with '}}'")
+        yield from _first_on_each_line(card, text, unopened, "unbalanced-cloze", "'}}' closes no cloze deletion")
+        yield from _first_on_each_line(
+            card, text, opened, "unbalanced-cloze", "cloze deletion is never closed with '}}'"
+        )
         if not _CLOZE_OPEN.search(plain):
             yield _at(card, text, 0, "missing-field", "a cloze card needs at least one {{c1::...}} deletion")
-
-
-def unsafe_html(card: Card) -> Iterator[Finding]:
-    for text in card.fields.values():
-        if "<" not in text.value and ":" not in text.value:
-            continue  # no tag and no URL scheme: nothing here can run
-        plain = _blank(text.value, _CODE)
-        for pattern, needs, what in (
-            (_UNSAFE_TAG, "<", "<{}> could run script"),
-            (_EVENT_ATTRIBUTE, "<", "the {} attribute could run script"),
-            (_JAVASCRIPT_URL, ":", "a javascript: URL could run script"),
-        ):
-            if needs not in plain:
-                continue
-            for match in pattern.finditer(plain):
-                detail = match.group(1) if match.groups() else ""
-                offset = match.start(1) if match.groups() else match.start()
-                yield _at(card, text, offset, "unsafe-html", what.format(detail.lower()))
 
 
 def long_answer(card: Card) -> Iterator[Finding]:
@@ -127,12 +129,145 @@ def long_list(card: Card) -> Iterator[Finding]:
         yield _at(card, text, 0, "long-list", f"a list of {len(items)} items: make it cloze deletions")
 
 
+def long_code_line(card: Card) -> Iterator[Finding]:
+    for text in card.fields.values():
+        if "```" not in text.value and "~~~" not in text.value:
+            continue
+        for span in scan(text.value):
+            if span.kind != "fence":
+                continue
+            block = text.value[span.start : span.end]
+            offset = span.start
+            for number, line in enumerate(block.split("\n")):
+                if number and len(line.rstrip()) > CODE_LINE_LIMIT and not line.lstrip().startswith(("```", "~~~")):
+                    yield _at(
+                        card,
+                        text,
+                        offset + CODE_LINE_LIMIT,
+                        "long-code-line",
+                        f"a code line of {len(line.rstrip())} characters (limit {CODE_LINE_LIMIT}): a phone shows "
+                        "about 43 per row, so it wraps more than once there; break it or shorten names",
+                    )
+                offset += len(line) + 1
+
+
+_CLOZE_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
+_WORD = re.compile(r"[a-z0-9]+")
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "are", "as", "at", "by", "do", "does", "for", "how", "in", "is", "it", "its", "of", "on", "or"}
+    | {"the", "their", "to", "versus", "vs", "what", "when", "which", "with"}
+)
+_REPEAT_WORDS = 3  # content words of the context that the text may not repeat in a row
+_REPEAT_START = 6  # ... within its first words
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words, a plural `s` dropped, so "Two pointers" repeats "Two-pointer"."""
+    return [word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _WORD.findall(text.lower())]
+
+
+def _original_words(text: str, start: int, length: int) -> str:
+    return " ".join(found.group(0) for found in list(_WORD.finditer(text.lower()))[start : start + length])
+
+
+def cloze_context_repeats(card: Card) -> Iterator[Finding]:
+    context = card.fields.get("Context")
+    text = card.fields.get("Text")
+    if card.kind != "cloze" or context is None or text is None:
+        return
+    cue_text = _blank(context.value, _CODE_AND_MATH)
+    cue = _words(cue_text)
+    answer = _blank(_CLOZE_DELETION.sub(lambda found: found.group(1), text.value), _CODE_AND_MATH)
+    opening = _words(answer)[: _REPEAT_START + len(cue)]
+    content_words = [word for word in cue if word not in _SMALL_WORDS]
+    for start in range(min(_REPEAT_START, len(opening))):
+        for cue_start in range(len(cue)):
+            length = 0
+            while (
+                cue_start + length < len(cue)
+                and start + length < len(opening)
+                and cue[cue_start + length] == opening[start + length]
+            ):
+                length += 1
+            repeated = [word for word in cue[cue_start : cue_start + length] if word not in _SMALL_WORDS]
+            whole = len(content_words) >= 2 and len(repeated) == len(content_words)
+            if len(repeated) >= _REPEAT_WORDS or whole:
+                shown = _original_words(cue_text, cue_start, length)
+                yield _at(
+                    card,
+                    context,
+                    0,
+                    "cloze-context-repeats",
+                    f"the context repeats the text's opening words ({shown!r}): make it a cue the text does not say",
+                )
+                return
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9$`*({\[])")
+_NUMBERED_ITEM = re.compile(r"\((\d{1,2})\)\s")
+
+
+def _top_level_semicolons(sentence: str) -> int:
+    """Semicolons outside brackets and cloze deletions: the separators of an inline enumeration."""
+    depth = 0
+    count = 0
+    for index, char in enumerate(sentence):
+        if char in "([" or sentence.startswith("{{", index):
+            depth += 1
+        elif char in ")]" or (char == "}" and sentence.startswith("}}", index)):
+            depth = max(0, depth - 1)
+        elif char == ";" and depth == 0:
+            count += 1
+    return count
+
+
+def run_on_list(card: Card) -> Iterator[Finding]:
+    for name, text in card.fields.items():
+        if name in ("Source", "Solution", "Tests") or (";" not in text.value and "(4)" not in text.value):
+            continue
+        plain = _blank(text.value, _CODE_AND_MATH)
+        for paragraph in re.finditer(r"[^\n](?:[^\n]|\n(?![ \t]*\n))*", plain):
+            block = paragraph.group(0)
+            if _LIST_ITEM.match(block) or block.lstrip().startswith(("|", ">")):
+                continue
+            numbers = [int(found.group(1)) for found in _NUMBERED_ITEM.finditer(block)]
+            if len(numbers) >= RUN_ON_NUMBERED and numbers[:RUN_ON_NUMBERED] == list(range(1, RUN_ON_NUMBERED + 1)):
+                yield _at(
+                    card,
+                    text,
+                    paragraph.start(),
+                    "run-on-list",
+                    f"{len(numbers)} numbered items run on in one paragraph: make them a numbered list ('1. ...')",
+                )
+                continue
+            for sentence in _SENTENCE_END.split(block):
+                items = _top_level_semicolons(sentence) + 1
+                if items >= RUN_ON_ITEMS:
+                    yield _at(
+                        card,
+                        text,
+                        paragraph.start() + max(0, block.find(sentence[:20])),
+                        "run-on-list",
+                        f"{items} items separated by ';' run on in one sentence: make them a list ('- ...' lines)",
+                    )
+                    break
+
+
 def no_source(card: Card) -> Iterator[Finding]:
     if "Source" not in card.fields:
         yield finding(card.path, card.line, 1, "no-source", "no Source: line and no `source` in the front matter")
 
 
-CARD_RULES: tuple[CardRule, ...] = (unbalanced_math, unbalanced_cloze, unsafe_html, long_answer, long_list, no_source)
+CARD_RULES: tuple[CardRule, ...] = (
+    unbalanced_math,
+    unbalanced_cloze,
+    long_answer,
+    long_list,
+    long_code_line,
+    cloze_context_repeats,
+    run_on_list,
+    no_source,
+)
 
 
 def card_rules(card: Card) -> list[Finding]:

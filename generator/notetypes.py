@@ -1,4 +1,4 @@
-"""The three note types the decks use. Their IDs and field lists are a released contract.
+"""The four note types the decks use. Their IDs and field lists are a released contract.
 
 Anki matches an imported note to the user's copy by GUID and note-type ID, and matches fields by name. So the IDs
 below never change, and a change to a field list is a schema change that the ledger catches and explains
@@ -11,12 +11,12 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from .highlight import code_css
+from .cardstyle import stylesheet
 
 
 @dataclass(frozen=True)
 class NoteType:
-    kind: str  # the card kind in the Markdown: basic, cloze, problem
+    kind: str  # the card kind in the Markdown: basic, cloze, problem, prompt
     id: int
     name: str
     fields: tuple[str, ...]
@@ -86,36 +86,21 @@ PROBLEM = NoteType(
     + f"{_EXTRA}\n{_SOURCE}",
 )
 
-NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM)}
+_PROMPT_FRONT = (
+    '<div class="prompt-title">{{Title}}</div>\n<div class="prompt-meta">{{Round}} round · {{Budget}} min</div>'
+)
+PROMPT = NoteType(
+    kind="prompt",
+    id=1842310574,
+    name="MLE Interview: Prompt",
+    fields=("Title", "Round", "Budget", "Outline", "DeepDives", "Extra", "Source", "Id"),
+    front=_PROMPT_FRONT + '\n<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>',
+    back=_PROMPT_FRONT
+    + '\n<hr id="answer">\n<div class="outline">{{Outline}}</div>\n'
+    + '<div class="deep-dives-title">Deep dives</div>\n<div class="deep-dives-list">{{DeepDives}}</div>\n'
+    + f"{_EXTRA}\n{_SOURCE}",
+)
 
-_BASE_CSS = """\
-.card {
-  font-family: -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  font-size: 19px; line-height: 1.45; text-align: left; color: #1d1d1f; background: #fff;
-  max-width: 46em; margin: 0 auto; padding: 0 0.6em;
-}
-.nightMode.card, .night_mode .card, .nightMode .card { color: #e6e6e6; background: #1e1e1e; }
-.question, .problem-title { font-weight: 600; }
-.context { font-size: 0.8em; opacity: 0.7; margin-bottom: 0.4em; }
-.cloze { font-weight: 700; color: #0057b7; }
-.nightMode .cloze, .night_mode .cloze { color: #7fb8ff; }
-.ask { margin-top: 0.8em; font-size: 0.85em; opacity: 0.7; }
-.extra { margin-top: 0.9em; font-size: 0.88em; opacity: 0.85; }
-.source { margin-top: 1.1em; font-size: 0.75em; opacity: 0.65; }
-.source::before { content: "Source: "; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25em 0.8em; margin: 0.6em 0; }
-dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
-dl.facts dd > p:first-child { margin-top: 0; }
-code { font-family: "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88em; }
-:not(pre) > code { background: rgba(127, 127, 127, 0.15); border-radius: 3px; padding: 0 0.2em; }
-.codehilite { border-radius: 6px; margin: 0.5em 0; }
-.codehilite pre { margin: 0; padding: 0.6em 0.8em; overflow-x: auto; font-size: 0.8em; line-height: 1.4;
-  white-space: pre; -webkit-overflow-scrolling: touch; }
-table { border-collapse: collapse; margin: 0.5em 0; }
-th, td { border: 1px solid rgba(127, 127, 127, 0.5); padding: 0.2em 0.5em; }
-img { max-width: 100%; height: auto; }
-.nightMode img[src$=".svg"], .night_mode img[src$=".svg"] { filter: invert(0.9) hue-rotate(180deg); }
-"""
+NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM, PROMPT)}
 
-CSS = _BASE_CSS + code_css()
+CSS = stylesheet()  # the design lives in cardstyle.py; it is part of each note type's fingerprint

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .cards import Card
 from .findings import Finding, finding
-from .markup import scan
 from .source import Text
+from .spans import scan
 
 TIME_LIMIT_SECONDS = 10
 

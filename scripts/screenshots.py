@@ -33,6 +33,12 @@ DOC_SCREENSHOTS = (
     "upgrade-release-1-import-dialog.png",
     "upgrade-release-2-import-log.png",
     "upgrade-after-deck-update.png",
+    "practice-mock-running-light.png",
+    "practice-mock-result-light.png",
+    "practice-mock-running-night.png",
+    "practice-mock-result-night.png",
+    "practice-panel-light.png",
+    "practice-panel-night.png",
 )
 
 

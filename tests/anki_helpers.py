@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import anki.collection  # NOTE: before anki.scheduler.v3, or the import is circular
@@ -9,7 +11,7 @@ from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPack
 from anki.import_export_pb2 import ImportResponse
 from anki.scheduler.v3 import CardAnswer
 
-__all__ = ["Collection", "answer_first_card", "import_package", "notes_by_id"]
+__all__ = ["Collection", "answer_first_card", "html_problems", "import_package", "notes_by_id"]
 
 _ = anki.collection
 
@@ -39,3 +41,44 @@ def answer_first_card(col: Collection, rating: int = CardAnswer.GOOD) -> int:
     card.start_timer()
     col.sched.answer_card(col.sched.build_answer(card=card, states=top.states, rating=rating))  # type: ignore[arg-type]
     return card.id
+
+
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_CLOZE_LEFT = re.compile(r"\{\{c\d+::|\}\}")
+_STYLE = re.compile(r"<style>.*?</style>", re.DOTALL)
+
+
+class _WellFormed(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[str] = []
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.open:
+            self.problems.append(f"</{tag}> closes nothing")
+        elif self.open[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.open[-1]}>")
+            if tag in self.open:
+                del self.open[self.open.index(tag) :]
+        else:
+            self.open.pop()
+
+
+def html_problems(html: str, cloze: bool = False) -> list[str]:
+    """What keeps a rendered card from being well-formed: tags not closed in order; on a cloze card, cloze syntax
+    that Anki left over (a deletion it did not read)."""
+    checker = _WellFormed()
+    checker.feed(html)
+    checker.close()
+    problems = checker.problems + [f"<{tag}> is never closed" for tag in checker.open]
+    if cloze:
+        markup = _STYLE.sub("", html)
+        problems += [f"cloze syntax left in the card: {match.group(0)!r}" for match in _CLOZE_LEFT.finditer(markup)]
+    return problems

@@ -422,11 +422,12 @@ def compute_report(
 
     settings: dict[int, DeckSettings] = {}
     reports: dict[str, CategoryReport] = {}
+    deck_names = {int(entry.id): entry.name for entry in col.decks.all_names_and_ids()} if groups else {}
     for key in CATEGORY_KEYS:
         acc = accumulators[key]
         report = _category_report(acc, category_dates[key], today, lead_days, notes, key)
         if acc.decks:
-            main_deck = min(acc.decks, key=lambda deck_id: (-acc.decks[deck_id], deck_id))
+            main_deck = _main_deck(acc.decks, deck_names)
             if main_deck not in settings:
                 settings[main_deck] = _settings_of(col, main_deck)
             report = _with_plan(report, settings[main_deck], today, lead_days)
@@ -503,6 +504,27 @@ def _category_report(
         weakest_studied_topics=tuple(studied_topics),
         not_started_topics=not_started,
     )
+
+
+def _main_deck(weights: Mapping[int, int], deck_names: Mapping[int, str]) -> int:
+    """The deck a category is studied from: the one whose subtree holds the most of its new cards (then of its
+    cards), the deepest of those that tie. For our decks that is the category's deck (`MLE Interview::Algorithms`),
+    whose limit caps its subdecks when the user studies it, rather than the shared root or a subdeck.
+
+    `weights`: home deck -> the category's cards there, new ones weighing `_DECK_WEIGHT`."""
+    ids_by_name = {name: deck_id for deck_id, name in deck_names.items()}
+    subtree: Counter[str] = Counter()
+    for deck_id, weight in weights.items():
+        name = deck_names.get(deck_id)
+        if name is None:  # NOTE: a card whose deck is missing (Check Database repairs it): that id on its own
+            continue
+        parts = name.split("::")
+        for depth in range(1, len(parts) + 1):
+            subtree["::".join(parts[:depth])] += weight
+    if not subtree:
+        return min(weights, key=lambda deck_id: (-weights[deck_id], deck_id))
+    best = min(subtree, key=lambda name: (-subtree[name], -name.count("::"), name))
+    return ids_by_name.get(best, min(weights))
 
 
 def _settings_of(col: Collection, deck_id: int) -> DeckSettings:

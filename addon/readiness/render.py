@@ -99,6 +99,7 @@ class PanelView:
     pending_update: PendingUpdate | None = None
     message: str | None = None  # a problem to show at the top, e.g. a date the panel refused
     notice: str | None = None  # something to know, e.g. why the projection is not there yet
+    practice: str = ""  # the practice section's HTML (`practice.render.practice_section`), shown after the categories
     extra: Mapping[str, object] = field(default_factory=dict)  # for sections added later
 
 
@@ -111,11 +112,12 @@ _BAR_X, _BAR_W = 140, 180  # the labels' column, then the bars
 
 def _bar(label: str, value: float | None, colour: str, y: int) -> str:
     width = 0.0 if value is None else max(0.0, min(value, 1.0)) * _BAR_W
+    shown = "" if value is None else percent(value)  # NOTE: no bar yet (the projection is coming): no "–"
     return (
         f'<text x="0" y="{y + 11}">{escape(label)}</text>'
-        f'<rect class="track" x="110" y="{y}" width="200" height="14" rx="3"/>'
-        f'<rect x="110" y="{y}" width="{width:.1f}" height="14" rx="3" fill="{colour}"/>'
-        f'<text x="316" y="{y + 11}">{percent(value)}</text>'
+        f'<rect class="track" x="{_BAR_X}" y="{y}" width="{_BAR_W}" height="14" rx="3"/>'
+        f'<rect x="{_BAR_X}" y="{y}" width="{width:.1f}" height="14" rx="3" fill="{colour}"/>'
+        f'<text x="{_BAR_X + _BAR_W + 6}" y="{y + 11}">{shown}</text>'
     )
 
 
@@ -387,6 +389,10 @@ def categories_section(view: PanelView) -> str:
     return f'<div class="grid" id="categories" data-projected="{int(view.projected)}">{sections}</div>'
 
 
+def practice_section(view: PanelView) -> str:
+    return view.practice
+
+
 def trend_section(view: PanelView) -> str:
     trend_html = (
         trend_svg(view.trend_days, view.trend)
@@ -410,6 +416,7 @@ PANEL_SECTIONS: tuple[Callable[[PanelView], str], ...] = (
     states_section,
     header_section,
     categories_section,
+    practice_section,
     trend_section,
     notes_section,
 )

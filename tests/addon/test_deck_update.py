@@ -271,3 +271,74 @@ def test_the_manifest_round_trips_and_cannot_close_its_comment_early() -> None:
     assert deck_manifest.find("just a description") is None
     with pytest.raises(ManifestError, match="format"):
         deck_manifest.find('<!-- mle-anki-manifest {"format": 99} -->')
+
+
+def _deck_names(col: Collection) -> list[str]:
+    return sorted(entry.name for entry in col.decks.all_names_and_ids())
+
+
+def test_a_renamed_root_is_found_by_its_manifest_and_the_recreated_tree_is_folded_in(
+    v1: Collection, make_tree: TreeFactory, tmp_path: Path
+) -> None:
+    col = v1
+    mine = "Interview Prep"
+    col.decks.rename(col.decks.id_for_name(ROOT), mine)  # type: ignore[arg-type]
+    reviewed = answer_first_card(col)
+    bfs_card = "## What does BFS find in an unweighted graph? {#g-bfs}\n\nShortest paths.\n"
+    _edit(tmp_path, "algorithms/graphs/graphs.md", bfs_card, "")
+    _edit(tmp_path, "system-design/caching.md", "together.\n", f"together.\n\n{bfs_card}")
+    _edit(
+        tmp_path,
+        "algorithms/graphs/graphs.md",
+        "",
+        "",
+        append="\n## Which traversal uses a queue? {#g-queue}\n\nBFS.\n",
+    )
+    log = import_package(col, _release(make_tree, tmp_path, "v2"))
+    assert len(log.new) == 1
+    bfs, queue = _note(col, "g-bfs"), _note(col, "g-queue")
+    assert ROOT in _deck_names(col), "the importer made the release's tree again, by name"
+    assert _decks_of(col, bfs) == {f"{mine}::Algorithms::Graphs"} and _decks_of(col, queue) == {GRAPH_DECK}
+    before, decks_before = _state(col), _deck_names(col)
+
+    plan = deck_update.plan_deck_update(col)
+    assert plan.releases == (mine,) and plan.recreated == (ROOT,)
+    result = deck_update.update_decks(col)
+
+    assert _decks_of(col, bfs) == {f"{mine}::System Design"}, "the moved card moves inside the renamed tree"
+    assert _decks_of(col, queue) == {f"{mine}::Algorithms::Graphs"}, "the new note joins the renamed tree"
+    assert not [name for name in _deck_names(col) if name == ROOT or name.startswith(f"{ROOT}::")], (
+        "the re-created tree is gone"
+    )
+    manifests, problems = deck_update.find_manifests(col)
+    assert problems == [] and [m.deck_of("basic", "g-bfs") for m in manifests] == [SYSTEM_DESIGN]
+    assert col.get_card(reviewed).reps == 1
+    summary = result.summary()
+    assert f"{mine}: deck update applied." in summary and "Moved 2 cards" in summary and ROOT in summary
+    assert col.undo_status().undo == deck_update.APPLY_UNDO
+
+    after = _state(col)
+    again = deck_update.update_decks(col)
+    assert again.plan.is_empty() and _state(col) == after, "a second run changes nothing"
+    col.undo()
+    assert _state(col) == before and _deck_names(col) == decks_before, "one undo restores decks and cards"
+
+
+def test_cards_kept_outside_the_tree_are_named_in_the_summary(v1: Collection) -> None:
+    col = v1
+    aside = col.db.list("select id from cards where nid = ?", _note(col, "g-dfs"))
+    col.set_deck(aside, col.decks.id("My Own"))  # type: ignore[arg-type]
+    summary = deck_update.update_decks(col).summary()
+    assert "already match" in summary and "1 card of the release stay in decks of your own" in summary
+
+
+def test_two_renamed_roots_of_one_release_are_explained_and_nothing_moves(v1: Collection) -> None:
+    col = v1
+    col.decks.rename(col.decks.id_for_name(ROOT), "Copy A")  # type: ignore[arg-type]
+    copy_b = col.decks.get(col.decks.id("Copy B"))  # type: ignore[arg-type]
+    copy_b["desc"] = col.decks.get(col.decks.id_for_name("Copy A"))["desc"]  # type: ignore[index]
+    col.decks.save(copy_b)
+    before = _state(col)
+    result = deck_update.update_decks(col)
+    assert result.plan.is_empty() and _state(col) == before
+    assert "more than one root deck ('Copy A', 'Copy B')" in result.summary()

@@ -76,3 +76,24 @@ def test_moves_retires_undoes_and_restores(collection: Collection) -> None:
     assert list(restored.plan.restore) == [dropped]
     assert RETIRED_TAG not in col.get_note(dropped).tags  # type: ignore[arg-type]
     assert [card.queue for card in col.get_note(dropped).cards()] == [0]  # type: ignore[arg-type]
+
+
+def test_a_renamed_root_takes_the_recreated_tree_in(collection: Collection) -> None:
+    col = collection
+    notetype_id = _notetype(col)
+    moved = _note(col, notetype_id, "moved", f"{ROOT}::A")
+    _release(col, notetype_id, {f"{ROOT}::A": ("moved",)})
+    col.decks.rename(col.decks.id_for_name(ROOT), "Mine")  # type: ignore[arg-type]
+    # What the next import leaves: the release's tree made again by name, with the new note and the new manifest.
+    new = _note(col, notetype_id, "new", f"{ROOT}::B")
+    _release(col, notetype_id, {f"{ROOT}::B": ("moved", "new")})
+    before = _state(col)
+
+    result = deck_update.update_decks(col)
+    assert result.plan.releases == ("Mine",) and result.plan.moved == 2
+    for note_id in (moved, new):
+        assert [col.decks.name(card.did) for card in col.get_note(note_id).cards()] == ["Mine::B"]  # type: ignore[arg-type]
+    assert col.decks.id_for_name(ROOT) is None and col.decks.id_for_name(f"{ROOT}::B") is None
+    assert deck_update.update_decks(col).plan.is_empty()
+    col.undo()
+    assert _state(col) == before and col.decks.id_for_name(f"{ROOT}::B") is not None

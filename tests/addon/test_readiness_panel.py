@@ -14,8 +14,9 @@ from addon import readiness
 from addon.categories import CATEGORY_KEYS
 from addon.estimates import MemoryState
 from addon.readiness import compute_report, render
-from addon.readiness_config import ReadinessSettings, load_readiness_settings, parse_dates
-from addon.rules import default_settings, load_config
+from addon.readiness_config import READINESS, ReadinessSettings, parse_dates
+from addon.rules import default_settings
+from addon.settings import load_settings
 from addon.trend import compute_trend
 from addon.weakest import NothingToStudyError, deck_name, study_weakest
 
@@ -173,10 +174,10 @@ def test_panel_html_is_self_contained_and_shows_the_numbers(col: Collection) -> 
 
 
 def test_readiness_settings_are_checked() -> None:
-    settings, problems = load_readiness_settings({"new_card_lead_days": -1, "deck_browser_strip": "yes"})
-    assert settings == ReadinessSettings()
-    assert len(problems) == 2
-    assert load_readiness_settings({"new_card_lead_days": 3})[0].new_card_lead_days == 3
-    assert default_settings().tag_new_notes is True  # the shipped config.json, readiness keys included, is valid
-    assert load_config({"weakest_deck_size": 10}).ok
+    loaded = load_settings({"new_card_lead_days": -1, "deck_browser_strip": "yes"})
+    assert loaded.get(READINESS) == ReadinessSettings()
+    assert loaded.problem_count == 2
+    assert load_settings({"new_card_lead_days": 3}).get(READINESS).new_card_lead_days == 3
+    assert default_settings().tag_new_notes is True
+    assert load_settings({"weakest_deck_size": 10}).ok
     assert parse_dates({"*": "2030-01-02", "algorithms": "bad", "nope": "2030-01-01"}) == {"*": date(2030, 1, 2)}

@@ -88,8 +88,21 @@ def test_the_report_plans_at_the_decks_limits(studied: Collection) -> None:
 def test_a_card_whose_deck_is_missing_plans_with_the_default_decks_limits(studied: Collection) -> None:
     """An odd collection (Check Database would repair it): the report still plans, with the Default deck's limits."""
     assert studied.db is not None
-    studied.db.execute("update cards set did = 424242 where id in (select id from cards where type = 0)")
+    studied.db.execute("update cards set did = 424242")
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
     algorithms = report.categories["algorithms"]
     assert algorithms.deck is not None and algorithms.deck.deck_id == 1
     assert algorithms.deck.name == studied.decks.name(1)  # type: ignore[arg-type]
+
+
+def test_the_plan_uses_the_deck_a_category_is_studied_from(studied: Collection) -> None:
+    """A subdeck holding most of the new cards (as our Prompts subdecks do) has its own options; the category is
+    studied from its parent, whose limit caps the subdeck: the plan uses the parent's."""
+    sub = studied.decks.id(f"{ALGORITHMS}::Problems")
+    assert sub is not None
+    assert studied.db is not None
+    new = studied.find_cards(f'"deck:{ALGORITHMS}" is:new')
+    studied.set_deck(new, sub)  # type: ignore[arg-type]
+    report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
+    deck = report.categories["algorithms"].deck
+    assert deck is not None and deck.name == ALGORITHMS and deck.new_per_day == 5

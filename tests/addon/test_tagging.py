@@ -10,7 +10,8 @@ import pytest
 from addon_helpers import CollectionBuilder
 from anki.collection import Collection
 
-from addon.rules import Rule, Settings, default_settings, load_config
+from addon.rules import TAGGING, Rule, Settings, default_settings
+from addon.settings import load_settings
 from addon.tagging import (
     EXCLUDED_TAG,
     SET_CATEGORY_UNDO,
@@ -167,7 +168,7 @@ def test_user_tags_are_never_touched(col: Collection, build: CollectionBuilder) 
     note_ids = [build.note("LeetCode", tags=odd_tags), build.note("Other", tags=odd_tags, notetype="Cloze")]
     before = build.rows()
 
-    tag_collection(col, load_config({"rules": [{"tag": "leetcode", "category": "algorithms"}]}).settings)
+    tag_collection(col, load_settings({"rules": [{"tag": "leetcode", "category": "algorithms"}]}).get(TAGGING))
 
     assert other_tags(build.rows()) == other_tags(before)
     for note_id in note_ids:
@@ -185,11 +186,52 @@ def test_the_browser_sets_one_category_as_one_undo_step(col: Collection, build: 
 
     set_category(col, [ours, plain], "ml-design")
 
-    assert build.tags(ours) == ["interview::ml-design", "mine"]
+    assert build.tags(ours) == ["interview::ml-design", "interview::parked::algorithms::two-pointers", "mine"]
     assert build.tags(plain) == ["interview::ml-design", "other"]
+    assert categories_of(col) == {"ml-design": {ours, plain}}, "a parked topic counts for no category"
     assert col.undo_status().undo == SET_CATEGORY_UNDO
     col.undo()
     assert build.rows() == before
+
+
+def test_topic_tags_survive_every_manual_choice_and_by_rules_restores_them(
+    col: Collection, build: CollectionBuilder
+) -> None:
+    original = ["interview::algorithms::graphs", "Interview::Algorithms::Trees::BST", "mine"]  # as Anki orders them
+    note_id = build.note("MLE Interview::Algorithms", tags=original)
+    assert build.tags(note_id) == original
+    other = build.note("MLE Interview::ML Design", tags=["interview::ml-design::ranking"])
+
+    set_category(col, [note_id, other], "ml-design")
+    assert categories_of(col) == {"ml-design": {note_id, other}}
+    assert "interview::ml-design::ranking" in build.tags(other), "the chosen category's topics stay"
+
+    set_category(col, [note_id], "algorithms")
+    assert build.tags(note_id) == ["interview::algorithms", *original[:2], "mine"], "the topics come back"
+
+    set_category(col, [note_id], "system-design")
+    set_category(col, [note_id], None)
+    assert build.tags(note_id) == [
+        EXCLUDED_TAG,
+        "interview::parked::algorithms::graphs",
+        "interview::parked::Algorithms::Trees::BST",
+        "mine",
+    ]
+    assert categories_of(col) == {"ml-design": {other}}
+    assert tag_collection(col, default_settings()).plan.is_empty(), "rules leave an excluded note alone"
+
+    result = use_rules(col, [note_id, other], default_settings())
+    assert build.tags(note_id) == original
+    assert build.tags(other) == ["interview::ml-design::ranking"]
+    assert result.plan.added == 0, "the restored topics place both notes; no bare tag is needed"
+    assert categories_of(col) == {"algorithms": {note_id}, "ml-design": {other}}
+
+
+def test_tag_rules_ignore_the_add_ons_own_tags(col: Collection, build: CollectionBuilder) -> None:
+    parked = build.note("Default", tags=["interview::parked::algorithms::graphs"])
+    settings = load_settings({"rules": [{"tag": "interview*", "category": "system-design"}]}).get(TAGGING)
+    assert tag_collection(col, settings).plan.is_empty()
+    assert build.tags(parked) == ["interview::parked::algorithms::graphs"]
 
 
 def test_clearing_excludes_the_notes_until_they_go_back_under_the_rules(

@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from anki_helpers import Collection, import_package
+from anki_helpers import Collection, import_package, notes_by_id
 from conftest import PROJECT_ROOT
 
+from addon import card_meta
 from generator import Options, build, compile_tree
 from generator.tree import LEDGER_NAME
 
@@ -97,6 +98,20 @@ def test_every_card_renders_cleanly_in_anki(built: Path, collection: Collection)
             failures += [f"{card.note()['Id']} {side}: {problem}" for problem in _problems(html, media)]
     assert not failures, "\n".join(failures[:50])
     assert len(card_ids) >= collection.note_count()
+
+
+def test_problems_are_found_by_difficulty_and_prompts_by_note_type(built: Path, collection: Collection) -> None:
+    import_package(collection, built)
+    compiled = compile_tree(CONTENT, Options(run_solutions=False))
+    problems = [card for card in compiled.cards if card.kind == "problem"]
+    notes = notes_by_id(collection)
+    for level in card_meta.DIFFICULTIES:
+        expected = sorted(notes[card.id].id for card in problems if card.text("Difficulty") == level)
+        assert sorted(collection.find_notes(f"tag:difficulty::{level}")) == expected, level
+    assert len(collection.find_notes("tag:difficulty::*")) == len(problems)
+    prompt_ids = {card.id for card in compiled.cards if card.kind == "prompt"}
+    found = {collection.get_note(note_id)["Id"] for note_id in collection.find_notes('"note:MLE Interview: Prompt"')}
+    assert found == prompt_ids
 
 
 def test_the_committed_ledger_is_current() -> None:

@@ -45,7 +45,9 @@ EDITS = {
 }
 
 SVG_V1 = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
-SVG_V2 = b'<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle r="9" cx="10" cy="10"/></svg>'
+# Bundled media (diagrams are inlined instead, see generator/diagrams.py): two versions of a tiny PNG.
+PNG_V1 = b"\x89PNG\r\n\x1a\n" + bytes(range(32))
+PNG_V2 = b"\x89PNG\r\n\x1a\n" + bytes(range(32, 64))
 
 
 def _build(root: Path, out: Path, **kwargs: object) -> Path:
@@ -135,20 +137,20 @@ def test_basic_to_cloze_makes_a_new_note_and_the_import_succeeds(
 
 
 def test_replaced_image_reaches_the_collection(make_tree: TreeFactory, collection: Collection, tmp_path: Path) -> None:
-    root = make_tree({"geo/capitals.md": DECK, "geo/img/map.svg": SVG_V1.decode()})
-    _edit(root, "geo/capitals.md", "Paris.", "Paris.\n\n![map](img/map.svg)")
+    root = make_tree({"geo/capitals.md": DECK, "geo/img/map.png": PNG_V1})
+    _edit(root, "geo/capitals.md", "Paris.", "Paris.\n\n![map](img/map.png)")
     import_package(collection, _build(root, tmp_path / "v1"))
     media = Path(collection.media.dir())
-    first_name = next(path.name for path in media.iterdir() if path.suffix == ".svg")
-    assert (media / first_name).read_bytes() == SVG_V1
+    first_name = next(path.name for path in media.iterdir() if path.suffix == ".png")
+    assert (media / first_name).read_bytes() == PNG_V1
 
-    (root / "geo/img/map.svg").write_bytes(SVG_V2)
+    (root / "geo/img/map.png").write_bytes(PNG_V2)
     log = import_package(collection, _build(root, tmp_path / "v2"))
     assert len(log.updated) == 1
     note = notes_by_id(collection)["geo-france"]
     new_name = next(name for name in collection.media.files_in_str(note.mid, note["Back"]))
     assert new_name != first_name
-    assert (media / new_name).read_bytes() == SVG_V2
+    assert (media / new_name).read_bytes() == PNG_V2
     card = note.cards()[0]
     assert new_name in card.answer()
 

@@ -15,8 +15,12 @@ SHARED_SYLLABUS = PROJECT_ROOT.parent / "shared" / "syllabus.md"
 COVERED_PARTS = ("1.", "2.", "3.", "4.", "5.", "6.", "7.", "8.")  # concepts, prompts, problems, LLMs
 
 
-def _card_ids() -> set[str]:
-    return {card.id for card in compile_tree(PROJECT_ROOT / "content", Options(run_solutions=False)).cards}
+# Items of these parts are answered by a card of one kind, named first: a design prompt, or a coding problem.
+FIRST_CARD_KIND = {"5.": "prompt", "6.": "prompt", "7.": "problem"}
+
+
+def _card_kinds() -> dict[str, str]:
+    return {card.id: card.kind for card in compile_tree(PROJECT_ROOT / "content", Options(run_solutions=False)).cards}
 
 
 def _mapping() -> dict[str, dict[str, dict[str, list[str]]]]:
@@ -26,15 +30,18 @@ def _mapping() -> dict[str, dict[str, dict[str, list[str]]]]:
 
 
 def test_every_item_names_existing_cards() -> None:
-    ids = _card_ids()
+    kinds = _card_kinds()
     problems = []
     for part, sections in _mapping().items():
+        wanted = next((kind for prefix, kind in FIRST_CARD_KIND.items() if part.startswith(prefix)), None)
         for section, items in sections.items():
             for item, card_ids in items.items():
                 if not card_ids:
                     problems.append(f"{section} / {item}: no card")
-                unknown = [card_id for card_id in card_ids or [] if card_id not in ids]
+                unknown = [card_id for card_id in card_ids or [] if card_id not in kinds]
                 problems += [f"{section} / {item}: no card with id {card_id!r}" for card_id in unknown]
+                if wanted and card_ids and kinds.get(card_ids[0], wanted) != wanted:
+                    problems.append(f"{section} / {item}: the first card, {card_ids[0]!r}, is not a {wanted} card")
         assert part.startswith(COVERED_PARTS), f"{part}: not a covered part yet; add it to COVERED_PARTS"
     assert not problems, "\n".join(problems)
 

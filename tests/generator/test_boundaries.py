@@ -1,4 +1,4 @@
-"""The architecture's contracts: the generator never imports Anki, and only one add-on module touches Qt."""
+"""The architecture's contracts: the generator never imports Anki, and only the add-on's desktop modules touch Qt."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 
 from conftest import PROJECT_ROOT
 
-GUI_MODULE = "gui.py"
+QT_MODULES = ("gui.py", "background.py")  # the wiring, and the guard every background operation goes through
 
 
 def _imports(path: str) -> set[str]:
@@ -39,9 +39,9 @@ def test_importing_the_generator_loads_no_anki_module() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_only_the_gui_module_imports_qt() -> None:
+def test_only_the_desktop_modules_import_qt() -> None:
     for path in sorted((PROJECT_ROOT / "addon").rglob("*.py")):
-        if path.name == GUI_MODULE:
+        if path.relative_to(PROJECT_ROOT / "addon").as_posix() in QT_MODULES:
             continue
         assert not _imports(str(path.relative_to(PROJECT_ROOT))) & {"aqt", "PyQt6", "PyQt5"}, path
 
@@ -72,3 +72,41 @@ def test_readiness_modules_follow_the_data_flow() -> None:
     for layer in ("read", "project"):
         assert layer not in _relative_imports("addon/readiness/render.py"), "render sees a report, never the collection"
     assert not _imports("addon/readiness/plan.py") & {"anki", "aqt"}, "the plan is a pure function"
+
+
+def _generator_imports() -> dict[str, set[str]]:
+    """Which generator modules each generator module imports, lazily or for type checking included."""
+    modules = {path.stem for path in (PROJECT_ROOT / "generator").glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name in modules:
+        tree = ast.parse((PROJECT_ROOT / "generator" / f"{name}.py").read_text(encoding="utf-8"))
+        found: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                if node.module:
+                    found.add(node.module.split(".")[0])
+                else:
+                    found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("generator."):
+                found.add(node.module.split(".")[1])
+        graph[name] = found & modules - {name}
+    return graph
+
+
+def test_the_generator_modules_form_layers() -> None:
+    """No two modules import each other, directly or round a longer circle (`markup` and `full_markdown`, and
+    `manifest` and `pipeline`, once did)."""
+    graph = _generator_imports()
+    finished: set[str] = set()
+
+    def visit(module: str, path: list[str]) -> None:
+        if module in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(module) :], module]))
+        if module in finished:
+            return
+        for imported in sorted(graph[module]):
+            visit(imported, [*path, module])
+        finished.add(module)
+
+    for module in sorted(graph):
+        visit(module, [])

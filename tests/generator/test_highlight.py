@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import re
 
@@ -169,3 +170,16 @@ def test_first_characters_beyond_ascii_and_at_the_end() -> None:
     assert first_characters(re.compile("k", re.IGNORECASE)) & non_ascii  # the Kelvin sign
     assert first_characters(re.compile(r"\w+")) & end == 0
     assert first_characters(re.compile(r"\w*")) & end  # only a pattern that can match nothing matches at the end
+
+
+def test_line_blocks_keep_the_code_and_mark_each_line_with_its_indent() -> None:
+    from generator.cardstyle import MAX_INDENT_CLASS
+    from generator.highlight import highlight_code, line_blocks
+
+    code = 'def f(x):\n    s = """two\nlines"""\n\n' + " " * 50 + "deep\n"
+    wrapped = line_blocks(highlight_code(code, "python"), MAX_INDENT_CLASS)
+    lines = re.findall(r'<span class="(ln(?: i\d+)?)">(.*?)\n</span>', wrapped, re.DOTALL)
+    assert [classes for classes, _ in lines] == ["ln", "ln i4", "ln", "ln", f"ln i{MAX_INDENT_CLASS}"]
+    assert html.unescape(re.sub(r"<[^>]+>", "", wrapped)) == code
+    for _, line in lines:  # every line is balanced HTML on its own: Pygments closes its spans at line ends
+        assert line.count("<span") == line.count("</span>")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import TreeFactory
 
 from generator import Options, compile_tree, main
@@ -37,3 +38,23 @@ def test_generated_ids_never_collide(make_tree: TreeFactory) -> None:
     main(["ids", "--content", str(root)])
     ids = [card.id for card in compile_tree(root, Options(run_solutions=False)).cards]
     assert len(set(ids)) == 3 and "t-same" in ids
+
+
+def test_ids_reports_a_file_that_is_not_utf8_and_still_does_the_others(
+    make_tree: TreeFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_tree({"t/good.md": "## A question\nAn answer.\n", "t/latin1.md": b"## Caf\xe9 {#t-cafe}\nx\n"})
+    assert main(["ids", "--content", str(root)]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.out + captured.err
+    assert "latin1.md:1:7: encoding:" in captured.err
+    assert "{#good-a-question}" in (root / "t/good.md").read_text()
+    assert (root / "t/latin1.md").read_bytes() == b"## Caf\xe9 {#t-cafe}\nx\n"
+
+
+def test_ids_keeps_a_byte_order_mark(make_tree: TreeFactory) -> None:
+    root = make_tree({"t/a.md": "x"})
+    path = root / "t/a.md"
+    path.write_bytes(b"\xef\xbb\xbf---\nsource: Book\n---\n## A question\nAn answer.\n")
+    assert main(["ids", "--content", str(root)]) == 0
+    assert path.read_bytes() == b"\xef\xbb\xbf---\nsource: Book\n---\n## A question {#a-a-question}\nAn answer.\n"

@@ -42,13 +42,10 @@ def test_unbalanced_cloze(make_tree: TreeFactory) -> None:
 
 
 def test_unsafe_html_is_refused_but_code_is_not(make_tree: TreeFactory) -> None:
-    assert _one_card(make_tree, "Hi <script>alert(1)</script>") == [
-        ("unsafe-html", 5, 5),
-        ("unsafe-html", 5, 22),
-    ]
+    assert _one_card(make_tree, "Hi <script>alert(1)</script>") == [("unsafe-html", 5, 4)]
     assert ("unsafe-html", 5, 20) in _one_card(make_tree, 'A <img src="x.png" onerror="alert(1)">')
     assert _one_card(make_tree, "[link](javascript:alert(1))") == [("unsafe-html", 5, 8)]
-    assert _one_card(make_tree, "Hi\n\n<iframe src=a></iframe>")[0] == ("unsafe-html", 7, 2)
+    assert _one_card(make_tree, "Hi\n\n<iframe src=a></iframe>")[0] == ("unsafe-html", 7, 1)
     assert _one_card(make_tree, "Use `<script>` tags:\n\n```html\n<script>x()</script>\n```") == []
 
 
@@ -62,7 +59,7 @@ def test_structure_errors(make_tree: TreeFactory) -> None:
     assert _one_card(make_tree, "A:") == [("empty-field", 5, 3)]
     assert _one_card(make_tree, "Answer.\nCloze: {{c1::x}}") == [("mixed-kind", 5, 1)]
     missing = _one_card(make_tree, "Prompt: Do it.", heading="## Problem {#p}")
-    assert {rule for rule, _, _ in missing} == {"missing-field"} and len(missing) == 7
+    assert {rule for rule, _, _ in missing} == {"missing-field"} and len(missing) == 8
 
 
 def test_duplicates_across_files(make_tree: TreeFactory) -> None:
@@ -83,6 +80,40 @@ def test_minimum_information_warnings(make_tree: TreeFactory) -> None:
     assert _one_card(make_tree, long_answer) == [("long-answer", 5, 1)]
     assert _one_card(make_tree, " ".join(["word"] * 60) + " $a + b + c$") == []
     assert _one_card(make_tree, "\n".join(f"- item {i}" for i in range(5))) == [("long-list", 5, 1)]
+
+
+def test_a_code_line_over_the_limit_is_a_warning_at_its_limit_column(make_tree: TreeFactory) -> None:
+    fits = "x = " + "1" * 75
+    too_long = "x = " + "1" * 76
+    assert _one_card(make_tree, f"Code:\n\n```python\n{fits}\n```") == []
+    assert _one_card(make_tree, f"Code:\n\n```python\npass\n{too_long}\n```") == [("long-code-line", 9, 80)]
+    assert _one_card(make_tree, f"Not code: {too_long}") == []
+
+
+def test_a_cloze_context_that_repeats_the_text_is_a_warning(make_tree: TreeFactory) -> None:
+    def cloze(context: str, text: str) -> list[tuple[str, int, int]]:
+        return _one_card(make_tree, f"Cloze: {text}", heading=f"## {context} {{#q}}")
+
+    assert cloze("Scaled dot-product attention", "Scaled dot-product attention is {{c1::softmax}}.") == [
+        ("cloze-context-repeats", 4, 4)
+    ]
+    assert cloze("Bayes' theorem", "Bayes' theorem: $P(A)$ is {{c1::the prior}}.") == [("cloze-context-repeats", 4, 4)]
+    assert cloze("Three methods of amortized analysis", "CLRS names three methods of amortized {{c1::analysis}}.")
+    assert cloze("Attention formula", "Scaled dot-product attention is {{c1::softmax}}.") == []
+    assert cloze("Quicksort running times", "Quicksort takes {{c1::$n \\log n$}} on average.") == []
+    assert cloze("Costs of a list", "Appending to an array takes {{c1::O(1)}} time; these costs of a list hold.") == []
+
+
+def test_a_run_on_enumeration_is_a_warning(make_tree: TreeFactory) -> None:
+    five = "Options: red; green; blue (or cyan; teal); black; white."
+    assert _one_card(make_tree, five) == [("run-on-list", 5, 1)]
+    assert _one_card(make_tree, "Options: red; green (a; b; c); blue; black.") == []
+    assert _one_card(make_tree, "A first sentence.\n\nSteps: (1) plan, (2) build, (3) test, (4) ship.") == [
+        ("run-on-list", 7, 1)
+    ]
+    assert _one_card(make_tree, "\n".join(f"- item; {i}" for i in range(4))) == []
+    assert _one_card(make_tree, "Cloze: {{c1::a}}; {{c2::b; c}}; d; e.", heading="## {#q}") == []
+    assert _one_card(make_tree, "Cloze: {{c1::a}}; {{c2::b}}; c; d; e.", heading="## {#q}") == [("run-on-list", 5, 8)]
 
 
 def test_a_card_without_a_source_is_a_warning(make_tree: TreeFactory) -> None:
@@ -108,6 +139,7 @@ Tests:
 assert add(1, 2) == 3
 assert add(-1, 1) == 1
 ```
+Difficulty: easy
 Source: Book
 """
 

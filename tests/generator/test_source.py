@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from generator.source import Text, parse
+from generator.findings import Finding
+from generator.source import Text, decode, parse
 
 
 def _rules(text: str) -> list[tuple[str, int, int]]:
@@ -68,3 +69,52 @@ def test_text_locate_counts_lines_and_columns() -> None:
 
 def test_crlf_files_parse_like_lf() -> None:
     assert parse("## Q? {#q}\r\nA.\r\n", "a.md").cards[0].body == parse("## Q? {#q}\nA.\n", "a.md").cards[0].body
+
+
+# Issue 11: input that used to pass silently, each now a located error.
+
+
+def test_an_unclosed_fence_is_an_error_where_it_opens() -> None:
+    swallowing = "## A {#a}\nx\n```python\ncode\n\n## B {#b}\ny\n"
+    assert _rules(swallowing) == [("unclosed-fence", 3, 1)]
+    assert _rules("## A {#a}\nx\n~~~\ncode\n") == [("unclosed-fence", 3, 1)]
+    assert _rules("## A {#a}\nx\n```\n## not a card\n```\n") == []
+
+
+def test_headings_that_a_reader_would_take_for_cards_are_errors() -> None:
+    text = "## A {#a}\nx\n##B {#b}\ny\n### C {#c}\nz\n # D {#d}\n#### A sub-heading of the answer\n"
+    assert _rules(text) == [("malformed-heading", 3, 1), ("malformed-heading", 5, 1), ("malformed-heading", 7, 1)]
+    assert [card.id for card in parse(text, "a.md").cards] == ["a"]
+
+
+def test_control_characters_are_errors_at_their_place() -> None:
+    assert _rules("## A {#a}\nx\x1fy\n") == [("control-character", 2, 2)]
+    assert _rules("## A {#a}\n\x00\tx\x7f\n") == [("control-character", 2, 1), ("control-character", 2, 4)]
+    assert _rules("## A {#a}\ntab\tand CRLF\r\n") == []
+
+
+def test_a_byte_order_mark_does_not_hide_the_front_matter() -> None:
+    parsed = parse("\ufeff---\nsource: Book\ntags: [t]\n---\n## A {#a}\nx\n", "a.md")
+    assert parsed.findings == []
+    assert parsed.front_matter.source == "Book" and parsed.front_matter.tags == ["t"]
+
+
+def test_a_tag_with_a_space_is_an_error_not_two_tags() -> None:
+    assert _rules('---\ntags: ["machine learning", ok]\n---\n') == [("front-matter", 2, 1)]
+
+
+def test_question_and_answer_lines_are_not_silently_answer_text() -> None:
+    findings = parse("## A {#a}\nQuestion: what?\nAnswer: this\n", "a.md").findings
+    assert [(item.rule, item.line) for item in findings] == [("unknown-key", 2), ("unknown-key", 3)]
+    assert "did you mean 'Q'" in findings[0].message and "did you mean 'A'" in findings[1].message
+
+
+def test_a_yaml_error_points_at_the_construct_that_broke() -> None:
+    findings = parse("---\nsource: a\ntags: [a, b\ndeck: x\ntopic: y\n---\n", "a.md").findings
+    assert [(item.rule, item.line) for item in findings] == [("front-matter", 3)]
+
+
+def test_decode_locates_a_bad_byte_in_characters() -> None:
+    located = decode("## Caf\u00e9 {#a}\nna\u00efve \xe9t\u00e9\n".encode().replace(b"\xc3\xa9t", b"\xe9t"), "a.md")
+    assert isinstance(located, Finding)
+    assert (located.rule, located.line, located.col) == ("encoding", 2, 7)

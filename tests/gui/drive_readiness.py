@@ -118,15 +118,15 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     for label in ("Studied", "Recall of studied", "On the day, going on", "On the day, stopping", "No interview date"):
         check(data, label in text, f"the panel shows {label!r}")
 
-    # A date three weeks ahead, with the page's date picker: a plan and a projection for every category.
+    # A date five weeks ahead, with the page's date picker: a plan and a projection for every category.
     today = addon.cached_report().today
-    interview = today + timedelta(days=21)
+    interview = today + timedelta(days=35)
     _set_date(desktop, web, "date-all", interview.isoformat())
     _wait_for_everything(desktop, web)
     stored = mw.pm.profile.get("mle_interview_readiness_dates")
     check(data, stored == {"*": interview.isoformat()}, f"the date is stored in the profile: {stored}")
     report = addon.cached_report()
-    _check_the_answers(desktop, web, report, module.readiness.render.percent, data)
+    _check_the_answers(desktop, web, report, module.readiness.render, data)
 
     # ML Design gets its own date: it reaches the header and the strip.
     own = today + timedelta(days=40)
@@ -194,7 +194,7 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     _sm2_estimates_in_bulk(desktop, addon, data)
 
 
-def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, percent: Any, data: dict[str, Any]) -> None:
+def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any, data: dict[str, Any]) -> None:
     """The page shows the report's figures: the three answers apart, the plan at the deck's limits, the weakest
     studied topics (never an unstudied one) and the topics not started."""
     text = _page_text(desktop, web)
@@ -209,9 +209,11 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, percent: Any
         ("going on", algorithms.projection.known_at_interview if algorithms.projection else None),
         ("stopping", algorithms.recall_at_interview),
     ):
-        check(data, value is not None and percent(value) in section, f"{name} {value} on the Algorithms card")
+        check(data, value is not None and render.percent(value) in section, f"{name} {value} on the Algorithms card")
     check(data, "Limits of MLE Interview::Algorithms: 6 new cards" in section, "the deck's own limit is shown")
-    check(data, "Today:" in section and "from 6 to" in section, f"the plan names the limit: {section}")
+    plan = render.plan_text("algorithms", algorithms)
+    check(data, f"Today: {plan}" in section, f"the plan: {plan!r} in {section!r}")
+    check(data, algorithms.plan.new_per_day <= 30 and "6" in plan, f"the plan uses the deck's limit: {plan}")
     tags = desktop.evaluate_js(
         web,
         "Array.from(document.querySelectorAll('#weakest-topics-algorithms button')).map(b => b.dataset.tag)",

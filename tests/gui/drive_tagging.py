@@ -100,33 +100,12 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
 def _browser_sets_a_category(desktop: AnkiDesktop, note_ids: list[int], data: dict[str, Any]) -> None:
     """Right-click in the Browser > Interview category > ML Design, through the table's real context menu."""
     import aqt
-    from aqt.qt import QApplication, QMenu, QPoint, QTimer
 
     mw = desktop.mw
     browser = aqt.dialogs.open("Browser", mw)
     # NOTE: closing the Browser before its editor page has loaded makes Anki itself log "saveNow is not defined".
     desktop.wait_for_js(browser.editor.web, "typeof saveNow === 'function'", "the Browser's editor")
-    browser.search_for('"deck:System Design Primer"')
-    desktop.wait_until(lambda: browser.table.len() == len(note_ids), "the search results in the Browser")
-    browser.table.select_all()
-    desktop.wait_until(lambda: len(browser.selected_notes()) == len(note_ids), "every result to be selected")
-    selected = list(browser.selected_notes())
-    picked: list[str] = []
-
-    def pick() -> None:
-        popup = QApplication.activePopupWidget()
-        if not isinstance(popup, QMenu):
-            QTimer.singleShot(50, pick)
-            return
-        action = desktop.find_action(popup, "Interview category", "ML Design")
-        picked.append(action.text())
-        popup.close()
-        action.trigger()
-
-    QTimer.singleShot(50, pick)
-    browser.table._on_context_menu(QPoint(0, 0))  # blocks in QMenu.exec until pick() closes it
-    desktop.wait_for_operations()
-    check(data, picked == ["ML Design"], "the context menu had Interview category > ML Design")
+    selected = _browser_pick(desktop, browser, '"deck:System Design Primer"', len(note_ids), "ML Design")
     tags = {note_id: mw.col.get_note(note_id).tags for note_id in note_ids}
     check(data, all(t == ["interview::ml-design", "sdp"] for t in tags.values()), f"browser set ML Design: {tags}")
     check(data, mw.col.undo_status().undo == "Set interview category", "the browser change is one named undo step")
@@ -138,8 +117,58 @@ def _browser_sets_a_category(desktop: AnkiDesktop, note_ids: list[int], data: di
     desktop.wait_for_operations()
     tags = {note_id: mw.col.get_note(note_id).tags for note_id in note_ids}
     check(data, all(t == ["interview::system-design", "sdp"] for t in tags.values()), f"Edit > Undo restores: {tags}")
+    _topic_tags_survive_the_browser_menu(desktop, browser, data)
     browser.close()
     desktop.spin(200)
+
+
+def _topic_tags_survive_the_browser_menu(desktop: AnkiDesktop, browser: Any, data: dict[str, Any]) -> None:
+    """One of our notes with a topic tag, moved to another category and back through the menu, then "By rules"."""
+    mw = desktop.mw
+    note_id = mw.col.find_notes("tag:interview::algorithms::*")[0]
+    original = mw.col.get_note(note_id).tags
+    search = f"nid:{note_id}"
+    _browser_pick(desktop, browser, search, 1, "ML Design")
+    moved = mw.col.get_note(note_id).tags
+    _browser_pick(desktop, browser, search, 1, "Algorithms")
+    back = mw.col.get_note(note_id).tags
+    _browser_pick(desktop, browser, search, 1, "None (not interview material)")
+    _browser_pick(desktop, browser, search, 1, "By rules (undo a manual choice)")
+    restored = mw.col.get_note(note_id).tags
+    data["checks"]["topic_tags"] = {"original": original, "moved": moved, "back": back, "restored": restored}
+    topics = [tag for tag in original if tag.count("::") >= 2]
+    check(data, bool(topics), f"the note has a topic tag: {original}")
+    check(data, not any(tag in moved for tag in topics), f"ML Design takes it out of algorithms: {moved}")
+    check(data, all(tag in back for tag in topics), f"Algorithms brings the topic back: {back}")
+    check(data, restored == original, f"By rules restores the original tags: {original} -> {restored}")
+
+
+def _browser_pick(desktop: AnkiDesktop, browser: Any, search: str, count: int, entry: str) -> list[int]:
+    """Search, select every result, and pick Interview category > `entry` from the table's real context menu."""
+    from aqt.qt import QApplication, QMenu, QPoint, QTimer
+
+    browser.search_for(search)
+    desktop.wait_until(lambda: browser.table.len() == count, f"{count} results for {search} in the Browser")
+    browser.table.select_all()
+    desktop.wait_until(lambda: len(browser.selected_notes()) == count, "every result to be selected")
+    selected = list(browser.selected_notes())
+    picked: list[str] = []
+
+    def pick() -> None:
+        popup = QApplication.activePopupWidget()
+        if not isinstance(popup, QMenu):
+            QTimer.singleShot(50, pick)
+            return
+        action = desktop.find_action(popup, "Interview category", entry)
+        picked.append(action.text())
+        popup.close()
+        action.trigger()
+
+    QTimer.singleShot(50, pick)
+    browser.table._on_context_menu(QPoint(0, 0))  # blocks in QMenu.exec until pick() closes it
+    desktop.wait_for_operations()
+    assert picked == [entry], f"the context menu had Interview category > {entry}: {picked}"
+    return selected
 
 
 def _added_note_is_tagged(desktop: AnkiDesktop, data: dict[str, Any]) -> None:

@@ -181,12 +181,16 @@ def _folder(path: Path) -> Path:
     return path
 
 
+SKETCH = b"\x89PNG\r\n\x1a\n" + bytes(range(64))  # a user's own image: its bytes only need to arrive intact
+
+
 def _round_trip_then_update(col_a: Collection, col_b: Collection, endpoint: str, content: Path, tmp: Path) -> None:
     # A: import our deck, add a note of the user's own, tag by the add-on's rules, review some cards.
     log = import_package(col_a, _build(content, tmp / "v1"))
     assert len(log.new) > 1000
     own = col_a.new_note(col_a.models.by_name("Basic"))  # type: ignore[arg-type]
-    own["Front"] = "Two sum, from my LeetCode deck"
+    own["Front"] = 'Two sum, from my LeetCode deck <img src="my-sketch.png">'
+    col_a.media.write_data("my-sketch.png", SKETCH)  # the deck's diagrams are inline; the user's media must sync
     col_a.add_note(own, col_a.decks.id("LeetCode"))  # type: ignore[arg-type]
     settings = rules.default_settings()
     tagged = tagging.tag_collection(col_a, settings)
@@ -202,8 +206,10 @@ def _round_trip_then_update(col_a: Collection, col_b: Collection, endpoint: str,
     _sync(col_b, auth_b, upload=False)
 
     snapshot_a, snapshot_b = _snapshot(col_a), _snapshot(col_b)
-    media = snapshot_a["media"]
-    assert isinstance(media, dict) and len(media) >= 20
+    assert snapshot_a["media"] == {"my-sketch.png": SKETCH}
+    assert col_b.db is not None
+    diagrams = col_b.db.scalar("select count() from notes where flds like '%<svg %class=\"diagram%'")
+    assert diagrams >= 20, "the deck's diagrams travel inline in the notes"
     for key in snapshot_a:
         assert snapshot_a[key] == snapshot_b[key], f"B differs from A in its {key}"
     assert _interview_tags(col_a) == _interview_tags(col_b)
