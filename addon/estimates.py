@@ -83,6 +83,12 @@ class EstimateCache:
         for card_id in stale:
             self._states[card_id] = (mods[card_id], states.get(card_id))
 
+    def forget(self, card_ids: Iterable[int]) -> None:
+        """Drop these cards' estimates: they changed (NOTE: `mod` is in whole seconds, so a card answered twice in one
+        second keeps its `mod`; a caller that knows a card changed says so)."""
+        for card_id in card_ids:
+            self._states.pop(card_id, None)
+
     def keep_only(self, card_ids: Iterable[int]) -> None:
         """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
         keep = set(card_ids)

@@ -20,20 +20,16 @@ from typing import Any, NamedTuple, Union, overload
 from anki.collection import Collection
 
 from ..categories import CATEGORY_KEYS, get
-from ..estimates import DEFAULT_DECAY, EstimateCache, MemoryState, card_mods
+from ..estimates import EstimateCache, MemoryState
+from .cards import CardCache
 from .plan import NO_CARDS, Plan, make_plan
 from .read import (
     DAY_S,
     DEFAULT_DESIRED_RETENTION,
-    CardGroup,
     DeckSettings,
-    card_groups,
     deck_settings,
     desired_retention,
-    last_reviews,
     no_cards_note,
-    positive_numbers,
-    true_retention_counts,
 )
 
 DEFAULT_LEAD_DAYS = 7
@@ -321,9 +317,13 @@ def compute_report(
     now: float | None = None,
     estimates: EstimateCache | None = None,
     progress: Progress | None = None,
+    cache: CardCache | None = None,
 ) -> Report:
     """The readiness report. `today` defaults to Anki's current day; recall "now" is evaluated at the current time of
-    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes."""
+    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes.
+
+    With a `cache` kept from an earlier report of the same collection, only what changed since is read and computed
+    again (`cards.py`); the report is the same as without it."""
     anki_today = real_today(col)
     today = today or anki_today
     shift_days = (today - anki_today).days
@@ -354,26 +354,26 @@ def compute_report(
         )
 
     due_limits = {key: today_number + int(horizons[key]) for key in CATEGORY_KEYS if category_dates[key] is not None}
-    groups = card_groups(col, fsrs, today_number, sorted(set(due_limits.values())))
+    cache = cache if cache is not None else CardCache(keep=False)
+    groups = cache.groups(
+        col,
+        fsrs=fsrs,
+        today=today_number,
+        due_limits=sorted(set(due_limits.values())),
+        retention_end=col.sched.day_cutoff + shift_days * DAY_S,
+        estimates=estimates,
+        progress=progress,
+    )
     if not groups:
         notes.insert(0, no_cards_note(col))
     desired = desired_retention(col, {group.home_deck for group in groups})
 
     accumulators = {key: _Accumulator() for key in CATEGORY_KEYS}
     recalls = _CardRecalls()
-    group_of: dict[int, int] = {}  # card id -> index of its group
     estimated = 0
-    mods: Mapping[int, int] | None = None
-    if not fsrs:
-        if progress:
-            progress("Estimating memory states (SM-2 collection)...")
-        studied = [int(card_id) for group in groups if not group.unseen for card_id in group.ids.split(",")]
-        mods = card_mods(col, studied)
-        estimates.prefetch(col, mods, progress)
-    for index, group in enumerate(groups):
+    for group in groups:
         categories, topics = group.categories, group.topics
-        ids = list(map(int, group.ids.split(",")))
-        group_of.update(dict.fromkeys(ids, index))
+        ids = group.ids[:]  # NOTE: copies: the cache patches its lists in place for the next report
         count = len(ids)
         new = count if group.unseen else 0
         topic_tags = tuple(tag for _, tag in topics)
@@ -384,6 +384,8 @@ def compute_report(
             acc.young += group.young
             acc.mature += group.mature
             acc.learning += count - new - group.young - group.mature
+            acc.reviews += group.reviews
+            acc.passed += group.passed
             acc.decks[group.home_deck] += new * _DECK_WEIGHT + (count - new)  # NOTE: the new-card limit matters most
         for key, tag in topics:
             topic = accumulators[key].topics.setdefault(tag, [0, 0.0, 0])
@@ -395,30 +397,20 @@ def compute_report(
         for key in categories:
             if category_dates[key] is not None:
                 accumulators[key].due += group.due_before[due_limits[key]]
-        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates, mods)
-        estimated += estimated_now
-        if progress and estimated_now:
-            progress(f"Estimating memory states: {estimated:,} cards...")
-        r_now = _recall(scales, elapsed, decays, 0)
-        at_horizon = {
-            horizon: _recall(scales, elapsed, decays, horizon) if horizon else r_now
-            for horizon in {horizons[key] for key in categories}
-        }
+        estimated += group.estimated
         dr = desired.get(group.home_deck, DEFAULT_DESIRED_RETENTION)
-        sum_now = sum(r_now)
-        sums = {horizon: sum(values) for horizon, values in at_horizon.items()}
+        sum_now = group.recall_sum(now, 0)
+        group_horizons = {horizons[key] for key in categories}
+        sums = {horizon: group.recall_sum(now, horizon) for horizon in group_horizons}
         for key in categories:
             acc = accumulators[key]
             acc.recall_now += sum_now
             acc.recall_at += sums[horizons[key]]
-            acc.confident += sum(1 for value in at_horizon[horizons[key]] if value >= dr)
+            acc.confident += group.confident(now, horizons[key], dr)
         for key, tag in topics:
             accumulators[key].topics[tag][1] += sums[horizons[key]]
-        r_min = at_horizon[max(horizons[key] for key in categories)]  # NOTE: recall falls with the horizon
-        recalls.add(ids, categories, topic_tags, r_now, r_min)
-    estimates.keep_only(group_of)
-
-    _add_true_retention(col, groups, group_of, accumulators, today_number - col.sched.today)
+        r_min = group.recall(now, max(group_horizons))[:]  # NOTE: recall falls with the horizon
+        recalls.add(ids, categories, topic_tags, group.recall(now, 0)[:], r_min)
 
     settings: dict[int, DeckSettings] = {}
     reports: dict[str, CategoryReport] = {}
@@ -551,80 +543,6 @@ def _deck_dict(deck: DeckSettings | None) -> dict[str, Any] | None:
         "reviews_per_day": deck.reviews_per_day,
         "desired_retention": deck.desired_retention,
     }
-
-
-def _curves(
-    col: Collection,
-    group: CardGroup,
-    ids: Sequence[int],
-    now: float,
-    estimates: EstimateCache,
-    mods: Mapping[int, int] | None,
-) -> tuple[list[float], list[float], list[float], int]:
-    """Per studied card of a group: f/S, the days since the last review (-1 where the recall is unknown, so 0) and the
-    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate (keyed
-    by the cards' `mods`, read here if not given)."""
-    stabilities = positive_numbers(col, group.stabilities, ids, "s")
-    decays = [value or DEFAULT_DECAY for value in positive_numbers(col, group.decays, ids, "decay")]
-    reviewed = positive_numbers(col, group.reviewed, ids, "lrt")
-    if None in reviewed:
-        last = last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
-        reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
-    factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
-    if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
-        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
-        elapsed = [(now - at) / DAY_S for at in reviewed]  # type: ignore[operator]
-        return scales, [days if days > 0.0 else 0.0 for days in elapsed], decays, 0
-    scales, elapsed = [], []
-    estimated = 0
-    if mods is None:
-        mods = card_mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905
-    for index, (card_id, stored, at) in enumerate(zip(ids, stabilities, reviewed)):  # noqa: B905 (3.9)
-        stability = stored
-        if stability is None:
-            state = estimates.get(col, card_id, mods.get(card_id, 0))
-            estimated += 1
-            if state is not None:
-                stability, decays[index] = state.stability, state.decay
-        if stability is None or at is None:
-            scales.append(0.0)
-            elapsed.append(-1.0)
-            continue
-        factor = factors.get(decays[index]) or 0.9 ** (-1.0 / decays[index]) - 1.0
-        scales.append(factor / stability)
-        elapsed.append(max((now - at) / DAY_S, 0.0))
-    return scales, elapsed, decays, estimated
-
-
-def _recall(scales: Sequence[float], elapsed: Sequence[float], decays: Sequence[float], horizon: float) -> list[float]:
-    """FSRS's forgetting curve for many cards, `horizon` days after `elapsed`: (1 + f/S·t)^(−decay), `scales` = f/S.
-
-    NOTE: the same arithmetic as `retrievability`, in one comprehension; a negative elapsed marks an unknown recall (0).
-    """
-    return [
-        (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
-        for scale, days, decay in zip(scales, elapsed, decays)  # noqa: B905 (3.9)
-    ]
-
-
-def _add_true_retention(
-    col: Collection,
-    groups: Sequence[CardGroup],
-    group_of: Mapping[int, int],
-    accumulators: Mapping[str, _Accumulator],
-    shift_days: int,
-) -> None:
-    """Anki's true retention (the Statistics screen's "month" row, see `read.true_retention_counts`) per category:
-    only the cards of the report count (`group_of`: card id -> its group)."""
-    end = col.sched.day_cutoff + shift_days * DAY_S
-    reviewed, passed = true_retention_counts(col, end, group_of)
-    for index, reviews in reviewed.items():
-        if index is None:
-            continue
-        for key in groups[index].categories:
-            acc = accumulators[key]
-            acc.reviews += reviews
-            acc.passed += passed.get(index, 0)
 
 
 def _iso(value: date | None) -> str | None:

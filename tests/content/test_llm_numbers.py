@@ -509,3 +509,97 @@ def test_transformer_layer_parameters() -> None:
     width = 1  # in units of d squared
     attention, mlp = 4 * width, 2 * 4 * width
     shows("mlc-transformer-layer-params", f"About ${attention + mlp}d^2$", f"${attention}d^2$", f"${mlp}d^2$")
+
+
+# 8.4 Retrieval, grounding and agents
+
+
+def test_sentence_bert_pair_count() -> None:
+    pairs = math.comb(10_000, 2)
+    assert pairs == 10_000 * 9_999 // 2
+    shows("mlc-sbert-why", f"$\\binom{{10,000}}{{2}} = {grouped(pairs)}$", "(10,000 passes)")
+
+
+def test_dpr_in_batch_negatives() -> None:
+    questions = 128
+    passages = 2 * questions  # each question brings its gold passage and one BM25 negative
+    shows(
+        "mlc-dpr-batch-negatives",
+        f"$2 \\times 128 = {passages}$",
+        f"1 positive and {passages - 1} negatives",
+        f"$128 \\times {passages}$ similarity matrix, {grouped(questions * passages)} dot products",
+    )
+
+
+DPR_PASSAGES = 21_015_324
+
+
+def test_dense_index_memory() -> None:
+    values = DPR_PASSAGES * 768
+    shows(
+        "mlc-embedding-index-memory",
+        f"$21,015,324 \\times 768 \\times 4$ B $\\approx {values * 4 / 1e9:.1f}$ GB",
+        f"float16: about {values * 2 / 1e9:.1f} GB",
+        f"int8 scalar quantization: about {values / 1e9:.1f} GB",
+        f"({768 // 8} B per vector): about {DPR_PASSAGES * 96 / 1e9:.1f} GB",
+    )
+
+
+def test_chunk_overlap_count() -> None:
+    tokens, size, overlap = 1_000_000, 512, 128
+    stride = size - overlap
+    chunks = math.ceil((tokens - size) / stride) + 1
+    assert (chunks - 1) * stride + size >= tokens > (chunks - 2) * stride + size  # the last window reaches the end
+    shows(
+        "mlc-chunk-overlap",
+        f"$512 - 128 = {stride}$",
+        f"= {grouped(chunks)}$ chunks",
+        f"against {grouped(math.ceil(tokens / size))} without overlap",
+        f"($512/384 \\approx {size / stride:.2f}$)",
+    )
+
+
+def test_long_context_prefill_versus_retrieval() -> None:
+    corpus, retrieved = 200_000, 5 * 400
+    shows(
+        "mlc-long-context-vs-rag-cost",
+        f"200,000 against {grouped(retrieved)}, {corpus // retrieved} times more",
+        f"= {2 * 8e9 * corpus / 1e15:.1f} \\times 10^{{15}}$ FLOPs",
+        f"against ${2 * 8e9 * retrieved / 1e13:.1f} \\times 10^{{13}}$",
+    )
+
+
+def test_cross_encoder_rerank_cost() -> None:
+    params, tokens, rate = 1.1e8, 256, 0.5 * A100_BF16
+    per_query = 2 * params * 100 * tokens
+    shows(
+        "mlc-rerank-cost",
+        f"\\approx {per_query / 1e12:.2f} \\times 10^{{12}}$ FLOPs",
+        f"about {per_query / rate * 1e3:.0f} ms",
+        f"about {2 * params * tokens * DPR_PASSAGES / rate / 3_600:.1f} hours",
+    )
+
+
+def test_colbert_index_per_passage() -> None:
+    colbert, dpr = 100 * 128 * 2, 768 * 4
+    shows(
+        "mlc-colbert-storage",
+        f"$100 \\times 128 \\times 2 = {grouped(colbert)}$ bytes",
+        f"$768 \\times 4 = {grouped(dpr)}$ bytes",
+        f"about {colbert / dpr:.1f} times more",
+    )
+
+
+def test_confidence_target_scoring() -> None:
+    target = 0.75
+    penalty = target / (1 - target)
+    guess = 0.5 * 1 - 0.5 * penalty
+    assert guess < 0  # so a 50% guess should abstain, and only p > t breaks even
+    assert math.isclose(target * 1 - (1 - target) * penalty, 0)
+    shows("mlc-hallucination-scoring", f"at $t = 0.75$, {penalty:g} points", f"$0.5 - 0.5 \\times 3 = {guess:g}$")
+
+
+def test_semantic_entropy_of_two_clusters() -> None:
+    clusters = [8 / 10, 2 / 10]
+    entropy = -sum(p * math.log(p) for p in clusters)
+    shows("mlc-semantic-entropy", f"\\approx {entropy:.3f}$ nats", f"$\\ln 10 \\approx {math.log(10):.3f}$")
