@@ -39,13 +39,29 @@ DOC_SCREENSHOTS = (
     "practice-mock-result-night.png",
     "practice-panel-light.png",
     "practice-panel-night.png",
+    "card-code-light.png",
+    "card-code-night.png",
+    "card-math-light.png",
+    "card-math-night.png",
+    "card-diagram-light.png",
+    "card-diagram-night.png",
+    "card-problem-light.png",
+    "card-problem-night.png",
 )
 
 
 def fingerprint() -> str:
-    """A hash of everything that decides what the screenshots show: the add-on and the drivers that pose it."""
+    """A hash of everything that decides what the screenshots show: the add-on, the drivers that pose it, and the
+    card design (note types, stylesheet, diagrams, code layout) that the card screenshots show."""
     digest = hashlib.sha256()
-    sources = [*ROOT.glob("addon/**/*.py"), *ROOT.glob("addon/*.json"), *ROOT.glob("tests/gui/*.py")]
+    design = ("notetypes.py", "cardstyle.py", "diagrams.py", "highlight.py")
+    sources = [
+        *ROOT.glob("addon/**/*.py"),
+        *ROOT.glob("addon/*.json"),
+        *ROOT.glob("tests/gui/*.py"),
+        *ROOT.glob("tests/gui/*.js"),
+        *(ROOT / "generator" / name for name in design),
+    ]
     for path in sorted(sources):
         digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]

@@ -603,3 +603,182 @@ def test_semantic_entropy_of_two_clusters() -> None:
     clusters = [8 / 10, 2 / 10]
     entropy = -sum(p * math.log(p) for p in clusters)
     shows("mlc-semantic-entropy", f"\\approx {entropy:.3f}$ nats", f"$\\ln 10 \\approx {math.log(10):.3f}$")
+
+
+def test_agent_error_compounding() -> None:
+    shows(
+        "mlc-agent-error-compounding",
+        f"$0.95^{{20}} \\approx {0.95**20:.3f}$",
+        f"$0.99^{{20}} \\approx {0.99**20:.3f}$",
+    )
+
+
+def test_pass_at_k_versus_pass_hat_k() -> None:
+    success, tries = 0.6, 8
+    at_least_one = 1 - (1 - success) ** tries
+    every_time = success**tries
+    binomial = [math.comb(tries, wins) * success**wins * (1 - success) ** (tries - wins) for wins in range(tries + 1)]
+    assert math.isclose(at_least_one, sum(binomial[1:])) and math.isclose(every_time, binomial[-1])
+    shows("mlc-pass-hat-k", f"$1 - 0.4^8 \\approx {at_least_one:.4f}$", f"$0.6^8 \\approx {every_time:.4f}$")
+
+
+def test_agent_context_growth() -> None:
+    base, per_step, steps = 2_000, 500, 10
+    total = sum(base + per_step * step for step in range(steps))
+    assert sum(range(steps)) == 45
+    shows(
+        "mlc-agent-context-growth",
+        f"= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
+        f"the last step alone is {grouped(base + per_step * (steps - 1))}",
+    )
+
+
+# 8.5 Evaluating LLMs
+
+
+def test_unbiased_pass_at_k() -> None:
+    samples, correct, k = 10, 2, 5
+    estimate = 1 - math.comb(samples - correct, k) / math.comb(samples, k)
+    # the same probability by enumeration: a random k-subset of the samples holds at least one correct one
+    subsets = list(itertools.combinations(range(samples), k))
+    assert math.isclose(estimate, sum(any(i < correct for i in subset) for subset in subsets) / len(subsets))
+    shows(
+        "mlc-pass-at-k",
+        "$1 - \\binom{8}{5}/\\binom{10}{5}",
+        f"= 1 - {math.comb(8, 5)}/{math.comb(10, 5)} \\approx {estimate:.3f}$",
+    )
+    assert 1 - (1 - correct / samples) ** k < estimate  # the naive estimate is lower: the card calls it biased low
+
+
+def elo_expected(lead: float) -> float:
+    return 1 / (1 + 10 ** (-lead / 400))
+
+
+def test_elo_expected_score() -> None:
+    assert math.isclose(elo_expected(400), 10 / 11)
+    shows("mlc-elo-expected-score", f"= 10/11 \\approx {elo_expected(400):.2f}$", f"about {elo_expected(100):.2f}")
+
+
+def test_elo_update() -> None:
+    expected, k = elo_expected(200), 32
+    gain = k * (1 - expected)
+    shows(
+        "mlc-elo-update",
+        f"\\approx {expected:.3f}$",
+        f"$32 \\times (1 - {expected:.3f}) \\approx {gain:.1f}$ points ({1_200 + gain:,.1f})",
+        f"({1_000 - gain:.1f})",
+        f"$32 \\times {expected:.3f} \\approx {k * expected:.1f}$",
+    )
+
+
+def test_elo_gap_from_win_rate() -> None:
+    def gap(win_rate: float) -> float:
+        return 400 * math.log10(win_rate / (1 - win_rate))
+
+    assert math.isclose(elo_expected(gap(0.6)), 0.6)
+    shows(
+        "mlc-elo-gap-from-win-rate",
+        f"= 400 \\log_{{10}} 1.5 \\approx {gap(0.6):.0f}$ points",
+        f"$400 \\log_{{10}} 3 \\approx {gap(0.75):.0f}$ points, 90% about {gap(0.9):.0f}",
+    )
+
+
+def test_perplexity_as_choices() -> None:
+    vocabulary = 50_257
+    uniform_nll = -math.log(1 / vocabulary)
+    assert math.isclose(math.exp(uniform_nll), vocabulary)
+    shows("mlc-perplexity-choices", "perplexity {{c2::$V$}}", f"{{{{c3::$e^{{2}} \\approx {math.exp(2):.2f}$}}}}")
+
+
+def test_bits_per_byte() -> None:
+    nats = 2.0 * 1_000
+    bits = nats / math.log(2)
+    shows(
+        "mlc-bits-per-byte",
+        f"$2,000$ nats $= 2,000/\\ln 2 \\approx {grouped(round(bits))}$ bits",
+        f"${grouped(round(bits))}/4,000 \\approx {bits / 4_000:.3f}$",
+    )
+
+
+# 8.6 Generative models beyond text
+
+
+def test_gaussian_kl_of_one_latent_dimension() -> None:
+    mean, std = 0.0, 0.5
+    closed_form = 0.5 * (mean**2 + std**2 - math.log(std**2) - 1)
+    # the same KL by numerical integration of q log(q/p) over a fine grid
+    step = 1e-3
+    grid = [i * step for i in range(-10_000, 10_001)]
+    q = [math.exp(-((x - mean) ** 2) / (2 * std**2)) / (std * math.sqrt(2 * math.pi)) for x in grid]
+    p = [math.exp(-(x**2) / 2) / math.sqrt(2 * math.pi) for x in grid]
+    numeric = sum(qi * math.log(qi / pi) * step for qi, pi in zip(q, p, strict=True) if qi > 0)
+    assert math.isclose(numeric, closed_form, rel_tol=1e-4)
+    shows("mlc-vae-gaussian-kl", f"$\\frac12(0.25 - \\ln 0.25 - 1) \\approx {closed_form:.3f}$ nats")
+
+
+def test_gan_value_at_the_optimum() -> None:
+    value = math.log(0.5) + math.log(1 - 0.5)  # D = 1/2 on both terms
+    assert math.isclose(value, -math.log(4))
+    shows("mlc-gan-optimal-discriminator", f"$-\\log 4 \\approx {value:.3f}$")
+
+
+def test_generator_gradients_through_the_logit() -> None:
+    d_of_fake = 0.01
+    logit = math.log(d_of_fake / (1 - d_of_fake))
+    step = 1e-6
+
+    def saturating(a: float) -> float:
+        return math.log(1 - 1 / (1 + math.exp(-a)))
+
+    def non_saturating(a: float) -> float:
+        return -math.log(1 / (1 + math.exp(-a)))
+
+    slow = abs(saturating(logit + step) - saturating(logit - step)) / (2 * step)
+    fast = abs(non_saturating(logit + step) - non_saturating(logit - step)) / (2 * step)
+    assert math.isclose(slow, 0.01, rel_tol=1e-6) and math.isclose(fast, 0.99, rel_tol=1e-6)
+    shows("mlc-gan-nonsaturating", f"magnitude {slow:.2f}", f"magnitude {fast:.2f}", f"That is {fast / slow:.0f} times")
+
+
+def test_ddpm_linear_schedule() -> None:
+    steps = 1_000
+    betas = [1e-4 + (0.02 - 1e-4) * i / (steps - 1) for i in range(steps)]
+    alpha_bars = list(itertools.accumulate((1 - beta for beta in betas), lambda a, b: a * b))
+    final, middle = alpha_bars[-1], alpha_bars[499]
+    shows(
+        "mlc-ddpm-schedule",
+        f"$\\sum_t \\beta_t \\approx {sum(betas):.2f}$",
+        f"\\approx e^{{-{sum(betas):.2f}}} \\approx {math.exp(-sum(betas)) * 1e5:.0f} \\times 10^{{-5}}$",
+        f"${final * 1e5:.2f} \\times 10^{{-5}}$",
+        f"$x_T \\approx {math.sqrt(final):.4f}\\, x_0 + {math.sqrt(1 - final):.1f}\\, \\epsilon$",
+        f"$\\bar\\alpha \\approx {middle:.3f}$",
+        f"$x_t \\approx {math.sqrt(middle):.2f}\\, x_0 + {math.sqrt(1 - middle):.2f}\\, \\epsilon$",
+    )
+
+
+def test_guidance_doubles_network_evaluations() -> None:
+    shows("mlc-cfg-tradeoff", f"50 steps cost {2 * 50} network evaluations")
+
+
+def test_latent_compression() -> None:
+    def ratio(height: int, factor: int, channels: int) -> float:
+        return (height * height * 3) / ((height // factor) ** 2 * channels)
+
+    assert ratio(512, 8, 4) == 3 * 8**2 / 4 == 48 and ratio(512, 4, 3) == 16
+    shows("mlc-ldm-compression", "{{c1::$3f^2/c$}}", "{{c2::64×64×4}}", "{{c3::48×}}", "{{c4::16×}}")
+
+
+def test_attention_at_pixel_versus_latent_resolution() -> None:
+    pixels, latents = 512**2, 64**2
+    shows(
+        "mlc-ldm-attention-cost",
+        f"$512^2 = {grouped(pixels)}$ positions against $64^2 = {grouped(latents)}$",
+        f"{pixels // latents} times more tokens, so $64^2 = {grouped((pixels // latents) ** 2)}$ times more",
+    )
+
+
+def test_fid_of_two_one_dimensional_gaussians() -> None:
+    real_mean, real_var, fake_mean, fake_var = 0.0, 1.0, 1.0, 4.0
+    fid = (real_mean - fake_mean) ** 2 + real_var + fake_var - 2 * math.sqrt(real_var * fake_var)
+    # the squared 2-Wasserstein distance of 1-D Gaussians, which FID is: (mu1 - mu2)^2 + (sigma1 - sigma2)^2
+    assert math.isclose(fid, (real_mean - fake_mean) ** 2 + (math.sqrt(real_var) - math.sqrt(fake_var)) ** 2)
+    shows("mlc-fid-one-dimension", f"= 1 + 5 - 4 = {fid:g}$")

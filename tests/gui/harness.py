@@ -84,7 +84,7 @@ class DriverRun:
         return list(self.report.get("problems", ["the driver wrote no report"]))
 
 
-def run_driver(script: Path, report: Path, *args: str) -> DriverRun:
+def run_driver(script: Path, report: Path, *args: str, timeout_s: float = DRIVER_TIMEOUT_S) -> DriverRun:
     """Run `script` in its own Python process; it must write its JSON report to `report`."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("QT_", "PYTEST_"))}
     result = subprocess.run(
@@ -93,7 +93,7 @@ def run_driver(script: Path, report: Path, *args: str) -> DriverRun:
         env=env,
         capture_output=True,
         text=True,
-        timeout=DRIVER_TIMEOUT_S,
+        timeout=timeout_s,
         check=False,
     )
     data = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
