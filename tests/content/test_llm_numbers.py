@@ -782,3 +782,88 @@ def test_fid_of_two_one_dimensional_gaussians() -> None:
     # the squared 2-Wasserstein distance of 1-D Gaussians, which FID is: (mu1 - mu2)^2 + (sigma1 - sigma2)^2
     assert math.isclose(fid, (real_mean - fake_mean) ** 2 + (math.sqrt(real_var) - math.sqrt(fake_var)) ** 2)
     shows("mlc-fid-one-dimension", f"= 1 + 5 - 4 = {fid:g}$")
+
+
+def test_clip_batch() -> None:
+    batch = 32_768
+    shows(
+        "mlc-clip-batch-size",
+        f"1 positive and {grouped(batch - 1)} negatives",
+        f"$32,768^2 = {grouped(batch**2)}$ entries",
+    )
+    shows("mlc-clip-numbers", "{{c2::32,768}}")
+
+
+def vit_tokens(image: int, patch: int) -> int:
+    return (image // patch) ** 2 + 1  # the patches plus the [CLS] token
+
+
+def test_vit_tokens() -> None:
+    assert 224 % 16 == 0 and vit_tokens(224, 16) == 197
+    shows("mlc-vit-tokens", "$224/16 = 14$", "$14^2 = 196$", "197 tokens", f"$16 \\times 16 \\times 3 = {16 * 16 * 3}$")
+    shows(
+        "mlc-vit-l14-tokens",
+        f"$224/14 = 16$ per side, $16^2 + 1 = {vit_tokens(224, 14)}$ tokens",
+        f"$336/14 = 24$, $24^2 + 1 = {vit_tokens(336, 14)}$ tokens",
+    )
+    patches16, patches8 = vit_tokens(224, 16) - 1, vit_tokens(224, 8) - 1
+    shows(
+        "mlc-vit-patch-size",
+        f"$14^2 = {patches16}$ to $28^2 = {patches8}$",
+        f"$4^2 = {(patches8 // patches16) ** 2}$ times",
+    )
+
+
+def ctc_collapse(frames: str, blank: str = "_") -> str:
+    merged = [label for i, label in enumerate(frames) if i == 0 or label != frames[i - 1]]
+    return "".join(label for label in merged if label != blank)
+
+
+def test_ctc_collapse() -> None:
+    frames = "hh_ell_loo"
+    assert ctc_collapse(frames) == "hello"
+    assert ctc_collapse("hh_elll_oo") == "helo"  # without a blank between them the two l's merge
+    shows("mlc-ctc-collapse", f"`{' '.join(frames)}`", "`h _ e l _ l o`", '"hello"')
+
+
+def test_whisper_frames() -> None:
+    rate, seconds = 16_000, 30
+    hop, window = rate * 10 // 1_000, rate * 25 // 1_000
+    frames = seconds * rate // hop
+    shows(
+        "mlc-whisper-frames",
+        f"$30 \\times 16,000 = {grouped(seconds * rate)}$ samples",
+        f"a 10 ms hop is {hop} samples and a window {window}",
+        f"$480,000 / 160 = {grouped(frames)}$ frames",
+        f"leaving {grouped(frames // 2)} positions",
+    )
+
+
+def word_edit_distance(reference: list[str], hypothesis: list[str]) -> int:
+    previous = list(range(len(hypothesis) + 1))
+    for i, ref_word in enumerate(reference, 1):
+        current = [i]
+        for j, hyp_word in enumerate(hypothesis, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word)))
+        previous = current
+    return previous[-1]
+
+
+def test_word_error_rate() -> None:
+    reference = ["the", "cat", "sat", "on", "the", "mat", "near", "the", "old", "door"]
+    # one substitution (cat -> hat), one deletion (old), two insertions (very, big)
+    hypothesis = ["the", "hat", "sat", "on", "the", "very", "big", "mat", "near", "the", "door"]
+    errors = word_edit_distance(reference, hypothesis)
+    assert len(reference) == 10 and errors == 1 + 1 + 2
+    shows("mlc-wer", f"$\\text{{WER}} = (S + D + I)/N = (1 + 1 + 2)/10 = {errors / len(reference):g}$")
+
+
+def test_wavenet_receptive_field() -> None:
+    dilations = [2**layer for layer in range(10)]
+    field = 1 + sum(dilations) * (2 - 1)  # filter width 2
+    assert dilations[-1] == 512
+    shows(
+        "mlc-wavenet-receptive-field",
+        f"$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$ samples",
+        f"is {field * 1_000 // 16_000} ms",
+    )
