@@ -698,3 +698,172 @@ def test_bits_per_byte() -> None:
         f"$2,000$ nats $= 2,000/\\ln 2 \\approx {grouped(round(bits))}$ bits",
         f"${grouped(round(bits))}/4,000 \\approx {bits / 4_000:.3f}$",
     )
+
+
+# 8.6 Generative models beyond text
+
+
+def test_gaussian_kl_of_one_latent_dimension() -> None:
+    mean, std = 0.0, 0.5
+    closed_form = 0.5 * (mean**2 + std**2 - math.log(std**2) - 1)
+    # the same KL by numerical integration of q log(q/p) over a fine grid
+    step = 1e-3
+    grid = [i * step for i in range(-10_000, 10_001)]
+    q = [math.exp(-((x - mean) ** 2) / (2 * std**2)) / (std * math.sqrt(2 * math.pi)) for x in grid]
+    p = [math.exp(-(x**2) / 2) / math.sqrt(2 * math.pi) for x in grid]
+    numeric = sum(qi * math.log(qi / pi) * step for qi, pi in zip(q, p, strict=True) if qi > 0)
+    assert math.isclose(numeric, closed_form, rel_tol=1e-4)
+    shows("mlc-vae-gaussian-kl", f"$\\frac12(0.25 - \\ln 0.25 - 1) \\approx {closed_form:.3f}$ nats")
+
+
+def test_gan_value_at_the_optimum() -> None:
+    value = math.log(0.5) + math.log(1 - 0.5)  # D = 1/2 on both terms
+    assert math.isclose(value, -math.log(4))
+    shows("mlc-gan-optimal-discriminator", f"$-\\log 4 \\approx {value:.3f}$")
+
+
+def test_generator_gradients_through_the_logit() -> None:
+    d_of_fake = 0.01
+    logit = math.log(d_of_fake / (1 - d_of_fake))
+    step = 1e-6
+
+    def saturating(a: float) -> float:
+        return math.log(1 - 1 / (1 + math.exp(-a)))
+
+    def non_saturating(a: float) -> float:
+        return -math.log(1 / (1 + math.exp(-a)))
+
+    slow = abs(saturating(logit + step) - saturating(logit - step)) / (2 * step)
+    fast = abs(non_saturating(logit + step) - non_saturating(logit - step)) / (2 * step)
+    assert math.isclose(slow, 0.01, rel_tol=1e-6) and math.isclose(fast, 0.99, rel_tol=1e-6)
+    shows("mlc-gan-nonsaturating", f"magnitude {slow:.2f}", f"magnitude {fast:.2f}", f"That is {fast / slow:.0f} times")
+
+
+def test_ddpm_linear_schedule() -> None:
+    steps = 1_000
+    betas = [1e-4 + (0.02 - 1e-4) * i / (steps - 1) for i in range(steps)]
+    alpha_bars = list(itertools.accumulate((1 - beta for beta in betas), lambda a, b: a * b))
+    final, middle = alpha_bars[-1], alpha_bars[499]
+    shows(
+        "mlc-ddpm-schedule",
+        f"$\\sum_t \\beta_t \\approx {sum(betas):.2f}$",
+        f"\\approx e^{{-{sum(betas):.2f}}} \\approx {math.exp(-sum(betas)) * 1e5:.0f} \\times 10^{{-5}}$",
+        f"${final * 1e5:.2f} \\times 10^{{-5}}$",
+        f"$x_T \\approx {math.sqrt(final):.4f}\\, x_0 + {math.sqrt(1 - final):.1f}\\, \\epsilon$",
+        f"$\\bar\\alpha \\approx {middle:.3f}$",
+        f"$x_t \\approx {math.sqrt(middle):.2f}\\, x_0 + {math.sqrt(1 - middle):.2f}\\, \\epsilon$",
+    )
+
+
+def test_guidance_doubles_network_evaluations() -> None:
+    shows("mlc-cfg-tradeoff", f"50 steps cost {2 * 50} network evaluations")
+
+
+def test_latent_compression() -> None:
+    def ratio(height: int, factor: int, channels: int) -> float:
+        return (height * height * 3) / ((height // factor) ** 2 * channels)
+
+    assert ratio(512, 8, 4) == 3 * 8**2 / 4 == 48 and ratio(512, 4, 3) == 16
+    shows("mlc-ldm-compression", "{{c1::$3f^2/c$}}", "{{c2::64×64×4}}", "{{c3::48×}}", "{{c4::16×}}")
+
+
+def test_attention_at_pixel_versus_latent_resolution() -> None:
+    pixels, latents = 512**2, 64**2
+    shows(
+        "mlc-ldm-attention-cost",
+        f"$512^2 = {grouped(pixels)}$ positions against $64^2 = {grouped(latents)}$",
+        f"{pixels // latents} times more tokens, so $64^2 = {grouped((pixels // latents) ** 2)}$ times more",
+    )
+
+
+def test_fid_of_two_one_dimensional_gaussians() -> None:
+    real_mean, real_var, fake_mean, fake_var = 0.0, 1.0, 1.0, 4.0
+    fid = (real_mean - fake_mean) ** 2 + real_var + fake_var - 2 * math.sqrt(real_var * fake_var)
+    # the squared 2-Wasserstein distance of 1-D Gaussians, which FID is: (mu1 - mu2)^2 + (sigma1 - sigma2)^2
+    assert math.isclose(fid, (real_mean - fake_mean) ** 2 + (math.sqrt(real_var) - math.sqrt(fake_var)) ** 2)
+    shows("mlc-fid-one-dimension", f"= 1 + 5 - 4 = {fid:g}$")
+
+
+def test_clip_batch() -> None:
+    batch = 32_768
+    shows(
+        "mlc-clip-batch-size",
+        f"1 positive and {grouped(batch - 1)} negatives",
+        f"$32,768^2 = {grouped(batch**2)}$ entries",
+    )
+    shows("mlc-clip-numbers", "{{c2::32,768}}")
+
+
+def vit_tokens(image: int, patch: int) -> int:
+    return (image // patch) ** 2 + 1  # the patches plus the [CLS] token
+
+
+def test_vit_tokens() -> None:
+    assert 224 % 16 == 0 and vit_tokens(224, 16) == 197
+    shows("mlc-vit-tokens", "$224/16 = 14$", "$14^2 = 196$", "197 tokens", f"$16 \\times 16 \\times 3 = {16 * 16 * 3}$")
+    shows(
+        "mlc-vit-l14-tokens",
+        f"$224/14 = 16$ per side, $16^2 + 1 = {vit_tokens(224, 14)}$ tokens",
+        f"$336/14 = 24$, $24^2 + 1 = {vit_tokens(336, 14)}$ tokens",
+    )
+    patches16, patches8 = vit_tokens(224, 16) - 1, vit_tokens(224, 8) - 1
+    shows(
+        "mlc-vit-patch-size",
+        f"$14^2 = {patches16}$ to $28^2 = {patches8}$",
+        f"$4^2 = {(patches8 // patches16) ** 2}$ times",
+    )
+
+
+def ctc_collapse(frames: str, blank: str = "_") -> str:
+    merged = [label for i, label in enumerate(frames) if i == 0 or label != frames[i - 1]]
+    return "".join(label for label in merged if label != blank)
+
+
+def test_ctc_collapse() -> None:
+    frames = "hh_ell_loo"
+    assert ctc_collapse(frames) == "hello"
+    assert ctc_collapse("hh_elll_oo") == "helo"  # without a blank between them the two l's merge
+    shows("mlc-ctc-collapse", f"`{' '.join(frames)}`", "`h _ e l _ l o`", '"hello"')
+
+
+def test_whisper_frames() -> None:
+    rate, seconds = 16_000, 30
+    hop, window = rate * 10 // 1_000, rate * 25 // 1_000
+    frames = seconds * rate // hop
+    shows(
+        "mlc-whisper-frames",
+        f"$30 \\times 16,000 = {grouped(seconds * rate)}$ samples",
+        f"a 10 ms hop is {hop} samples and a window {window}",
+        f"$480,000 / 160 = {grouped(frames)}$ frames",
+        f"leaving {grouped(frames // 2)} positions",
+    )
+
+
+def word_edit_distance(reference: list[str], hypothesis: list[str]) -> int:
+    previous = list(range(len(hypothesis) + 1))
+    for i, ref_word in enumerate(reference, 1):
+        current = [i]
+        for j, hyp_word in enumerate(hypothesis, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word)))
+        previous = current
+    return previous[-1]
+
+
+def test_word_error_rate() -> None:
+    reference = ["the", "cat", "sat", "on", "the", "mat", "near", "the", "old", "door"]
+    # one substitution (cat -> hat), one deletion (old), two insertions (very, big)
+    hypothesis = ["the", "hat", "sat", "on", "the", "very", "big", "mat", "near", "the", "door"]
+    errors = word_edit_distance(reference, hypothesis)
+    assert len(reference) == 10 and errors == 1 + 1 + 2
+    shows("mlc-wer", f"$\\text{{WER}} = (S + D + I)/N = (1 + 1 + 2)/10 = {errors / len(reference):g}$")
+
+
+def test_wavenet_receptive_field() -> None:
+    dilations = [2**layer for layer in range(10)]
+    field = 1 + sum(dilations) * (2 - 1)  # filter width 2
+    assert dilations[-1] == 512
+    shows(
+        "mlc-wavenet-receptive-field",
+        f"$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$ samples",
+        f"is {field * 1_000 // 16_000} ms",
+    )
