@@ -162,7 +162,7 @@ def _states_of_copy(path: str) -> list[Sequence[Any]]:
     """(card id, s, decay) of every studied card of the collection at `path`, once Anki has turned FSRS on in it."""
     snapshot = Collection(path)
     try:
-        _turn_fsrs_on(snapshot)
+        turn_fsrs_on(snapshot)
         return _db(snapshot).all(
             "select id, data ->> '$.s', data ->> '$.decay' from cards where type != 0 and json_valid(data)"
         )
@@ -170,7 +170,7 @@ def _states_of_copy(path: str) -> list[Sequence[Any]]:
         snapshot.close(downgrade=False)
 
 
-def _turn_fsrs_on(col: Collection) -> None:
+def turn_fsrs_on(col: Collection) -> None:
     """What the deck options screen does when the user turns FSRS on and saves: every preset unchanged, FSRS on, no
     rescheduling. Anki then computes every card's memory state with its preset's parameters."""
     from anki import deck_config_pb2

@@ -158,7 +158,6 @@ def test_study_weakest(studied: Collection) -> None:
     assert isinstance(error, weakest.NothingToStudyError)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 12.1: Study weakest leaves an empty step when Anki cannot build the deck")
 def test_study_weakest_when_anki_cannot_build_the_deck(studied: Collection) -> None:
     col = studied
     report = compute_report(col)
