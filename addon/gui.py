@@ -632,6 +632,7 @@ class InterviewReadiness:
 
     def _on_sync(self) -> None:
         self._report = self._extras = None
+        self.card_cache = CardCache()  # NOTE: a sync can bring many rows back at once: the next report starts afresh
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
 
