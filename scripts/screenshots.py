@@ -4,8 +4,10 @@
 
 The GUI tests save a fresh screenshot of every screen they drive on each run. The README shows some of them from
 docs/img/. docs/img/screenshots.json records, for each, a fingerprint of the code that drew it (the add-on and the
-GUI drivers); tests/docs/test_screenshots.py flags a screenshot whose fingerprint no longer matches, so the README
-never shows a screen the add-on no longer has.
+GUI drivers), and the facts the drivers read off the screen when they took it (the deck rows shown, the studied cards
+on the panel: `AnkiDesktop.screenshot`); tests/docs/test_screenshots.py flags a screenshot whose fingerprint no longer
+matches, or whose facts say it shows an empty deck list or a panel with nothing studied, so the README never shows a
+screen the add-on no longer has, or one that shows nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ RECORD = DOCS_IMG / "screenshots.json"
 DOC_SCREENSHOTS = (
     "readiness-panel-light.png",
     "readiness-panel-night.png",
+    "readiness-deck-browser.png",
     "tagging-tools-menu.png",
     "tagging-tooltip.png",
     "install-config-editor.png",
@@ -70,9 +73,14 @@ def update(artifacts: Path) -> int:
         print(f"screenshots: not in {artifacts}: {', '.join(missing)}; run the GUI tests first", file=sys.stderr)
         return 1
     DOCS_IMG.mkdir(parents=True, exist_ok=True)
+    facts = {}
     for name in DOC_SCREENSHOTS:
         shutil.copyfile(artifacts / name, DOCS_IMG / name)
-    RECORD.write_text(json.dumps({"fingerprint": fingerprint(), "screenshots": list(DOC_SCREENSHOTS)}, indent=2) + "\n")
+        sidecar = artifacts / f"{name}.json"
+        if sidecar.is_file():
+            facts[name] = json.loads(sidecar.read_text(encoding="utf-8"))
+    record = {"fingerprint": fingerprint(), "screenshots": list(DOC_SCREENSHOTS), "facts": facts}
+    RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
     print(f"screenshots: copied {len(DOC_SCREENSHOTS)} into {DOCS_IMG.relative_to(ROOT)}")
     return 0
 

@@ -199,6 +199,75 @@ def _count_by_group(card_ids: Any, group_of: Mapping[int, int]) -> Counter[int |
     return Counter(map(group_of.get, map(int, card_ids.split(",")))) if card_ids else Counter()
 
 
+class DeckSettings(NamedTuple):
+    """A deck's daily limits and FSRS settings as Anki's scheduler applies them today: the deck's own limits where
+    set (today-only first), else its options preset's. The fields the deck options' "Simulate" button sends too."""
+
+    deck_id: int
+    name: str
+    new_per_day: int
+    reviews_per_day: int
+    desired_retention: float
+    params: tuple[float, ...]  # the preset's FSRS parameters (newest version set); empty: FSRS's defaults
+    maximum_interval: int
+    learning_steps: int
+    relearning_steps: int
+    review_order: int
+    historical_retention: float
+    easy_days: tuple[float, ...]
+    new_cards_ignore_review_limit: bool
+
+
+def deck_settings(col: Collection, deck_id: int) -> DeckSettings:
+    """The settings of a deck through the deck options screen's own read (`get_deck_configs_for_update`)."""
+    found = col._backend.get_deck_configs_for_update(deck_id)
+    current = found.current_deck
+    preset = next(
+        (entry.config for entry in found.all_config if entry.config.id == current.config_id), found.defaults
+    ).config
+    limits = current.limits
+    new = _deck_limit(limits, "new", preset.new_per_day)
+    reviews = _deck_limit(limits, "review", preset.reviews_per_day)
+    retention = preset.desired_retention
+    if "desired_retention" in limits.DESCRIPTOR.fields_by_name and limits.HasField("desired_retention"):
+        retention = limits.desired_retention  # NOTE: a deck's own desired retention (Anki 25.02+)
+    params: Sequence[float] = ()
+    for version in ("fsrs_params_6", "fsrs_params_5", "fsrs_params_4"):  # NOTE: 24.11 has no fsrs_params_6
+        if version in preset.DESCRIPTOR.fields_by_name and len(getattr(preset, version)):
+            params = getattr(preset, version)
+            break
+    return DeckSettings(
+        deck_id=deck_id,
+        name=current.name,
+        new_per_day=new,
+        reviews_per_day=reviews,
+        desired_retention=_retention(retention),
+        params=tuple(float(value) for value in params),
+        maximum_interval=int(preset.maximum_review_interval),
+        learning_steps=len(preset.learn_steps),
+        relearning_steps=len(preset.relearn_steps),
+        review_order=int(preset.review_order),
+        historical_retention=float(preset.historical_retention),
+        easy_days=tuple(float(value) for value in preset.easy_days_percentages),
+        new_cards_ignore_review_limit=bool(found.new_cards_ignore_review_limit),
+    )
+
+
+def _deck_limit(limits: Any, kind: str, preset_value: int) -> int:
+    """v3's daily limit of one kind: today's own limit when active, else the deck's own, else the preset's."""
+    if getattr(limits, f"{kind}_today_active") and limits.HasField(f"{kind}_today"):
+        return int(getattr(limits, f"{kind}_today"))
+    if limits.HasField(kind):
+        return int(getattr(limits, kind))
+    return int(preset_value)
+
+
+def _retention(value: float) -> float:
+    """A desired retention as Anki stores it (a 32-bit float: 0.9 is 0.8999999761...), rounded to what the user set."""
+    rounded = round(float(value), 4)
+    return rounded if 0 < rounded < 1 else DEFAULT_DESIRED_RETENTION
+
+
 # Reads for the per-card cache (`cards.py`): what changed since the last report, and the changed cards themselves ####
 
 # NOTE: an integer checksum of (id, mod) per table; SQLite's sum() of integers is exact. The weights keep it far below
