@@ -327,6 +327,16 @@ def _sm2_estimates_in_bulk(desktop: AnkiDesktop, addon: Any, data: dict[str, Any
     check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off")
     check(data, mw.col.db.scalar(studied) == states_before, "no memory state written to the collection")
 
+    # The SM-2 projection: Anki's simulator on a private copy with FSRS on, never on the profile's collection.
+    projected: list[Any] = []
+    addon.request_extras(report, projected.append)
+    desktop.wait_until(lambda: bool(projected), "the SM-2 projection", timeout_s=120)
+    projection = projected[0].report.categories["algorithms"].projection
+    data["checks"]["sm2_projection"] = projection.to_dict() if projection else None
+    check(data, projection is not None and projection.method == "fsrs-simulator-copy", f"on a copy: {projection}")
+    check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off after the projection")
+    check(data, mw.col.db.scalar(studied) == states_before, "the projection wrote no memory state")
+
 
 if __name__ == "__main__":
     driver_main(__doc__, install, drive)
