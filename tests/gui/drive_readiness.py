@@ -243,7 +243,7 @@ def _study_and_start(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[s
     data["checks"]["study_deck"] = [name, len(cards)]
     check(data, bool(cards) and cards == expected, f"{name}: exactly the topic's studied cards")
     check(data, mw.col.undo_status().undo.startswith("Study topic: Algorithms"), f"undo: {mw.col.undo_status()}")
-    check(data, "cards to study" in desktop.tooltip_text(), f"a tooltip says so: {desktop.tooltip_text()!r}")
+    desktop.wait_until(lambda: "cards to study" in desktop.tooltip_text(), "the tooltip after Study", timeout_s=30)
     _wait_for_everything(desktop, web)
 
     start = desktop.evaluate_js(web, "document.querySelector('#not-started-algorithms button').dataset.tag", "Start")
