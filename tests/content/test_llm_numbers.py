@@ -19,6 +19,7 @@ from conftest import PROJECT_ROOT
 from generator import Options, compile_tree
 
 KIB = 2**10
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 MIB = 2**20
 GIB = 2**30
 
@@ -282,3 +283,229 @@ def test_qlora_65b_fits_one_gpu() -> None:
         f"about {constants / 1e9:.1f} GB",
         f"take {fp16 / 1e9:.0f} GB",
     )
+
+
+# 8.3 Inference and serving
+
+
+def kv_bytes_per_token(layers: int, kv_heads: int, head_dim: int, bytes_per_value: int = 2) -> int:
+    return 2 * layers * kv_heads * head_dim * bytes_per_value
+
+
+def test_existing_kv_cache_example() -> None:
+    per_token = kv_bytes_per_token(32, 32, 128)
+    assert per_token == MIB // 2 and per_token * 4_096 == 2 * GIB
+    shows("mlc-kv-cache-example", "$= 524,288$ bytes $= 0.5$ MiB per token", "needs 2 GiB")
+
+
+def test_gqa_kv_cache_of_llama2_70b() -> None:
+    gqa, mha = kv_bytes_per_token(80, 8, 128), kv_bytes_per_token(80, 64, 128)
+    shows(
+        "mlc-kv-cache-gqa-70b",
+        f"$2 \\times 80 \\times 8 \\times 128 \\times 2 = {grouped(gqa)}$ bytes $= {gqa // KIB}$ KiB",
+        f"needs {gqa * 4_096 / GIB:.2f} GiB",
+        f"it would be {mha / MIB:.1f} MiB per token and {mha * 4_096 / GIB:.0f} GiB per sequence",
+        f"cut the cache {mha // gqa}×",
+    )
+
+
+def test_sequences_that_fit_beside_llama2_7b() -> None:
+    weights = 2 * LLAMA2_7B_PARAMS
+    per_sequence = kv_bytes_per_token(32, 32, 128) * 4_096
+    free = 80e9 - weights
+    shows(
+        "mlc-kv-cache-batch-capacity",
+        f"$2 \\times 6.74 \\times 10^9 \\approx {weights / 1e9:.1f}$ GB, leaving about {free / 1e9:.1f} GB",
+        f"$= {per_sequence // GIB}$ GiB $\\approx {per_sequence / 1e9:.2f}$ GB",
+        f"so about {int(free // per_sequence)} sequences",
+    )
+
+
+def test_kv_cache_equals_weights() -> None:
+    weights, per_token = 2 * LLAMA2_7B_PARAMS, kv_bytes_per_token(32, 32, 128)
+    tokens = weights / per_token
+    shows(
+        "mlc-kv-cache-vs-weights",
+        f"${grouped(weights)}$ bytes",
+        f"${grouped(per_token)}$ bytes per token",
+        f"about {grouped(round(tokens))} tokens",
+        f"roughly {NUMBER_WORDS[round(tokens / 4_096)]} 4,096-token sequences",
+    )
+
+
+def test_mistral_sliding_window_cache() -> None:
+    per_token = kv_bytes_per_token(32, 8, 128)
+    shows(
+        "mlc-sliding-window-kv",
+        f"$2 \\times 32 \\times 8 \\times 128 \\times 2 = {grouped(per_token)}$ bytes $= {per_token // KIB}$ KiB",
+        f"stops growing at {per_token * 4_096 // MIB} MiB",
+    )
+
+
+def test_absmax_int8_scale() -> None:
+    assert 2 ** (8 - 1) - 1 == 127
+    shows("mlc-affine-quantization", "$\\max|x| / 127$")
+
+
+def test_group_quantization_overhead() -> None:
+    with_scale, with_zero = 4 + 16 / 128, 4 + 32 / 128
+    shows(
+        "mlc-group-quant-overhead",
+        f"$4 + 16/128 = {with_scale}$",
+        f"(${with_zero}$ with",
+        f"$70 \\times 10^9 \\times {with_scale} / 8 \\approx {70e9 * with_scale / 8 / 1e9:.1f}$ GB",
+        f"against {70e9 * 2 / 1e9:.0f} GB in fp16",
+    )
+
+
+def test_int8_and_int4_sizes_of_a_70b_model() -> None:
+    sizes = [70e9 * bits / 8 / 1e9 for bits in (16, 8, 4)]
+    shows("mlc-int8-vs-int4", "{:.0f} GB in fp16, {:.0f} GB in int8 and {:.0f} GB in int4".format(*sizes))
+
+
+def test_int8_tensor_cores_double_fp16() -> None:
+    assert 624 / 312 == 2
+    shows("mlc-weight-only-vs-activation-quant", "twice fp16's peak", "624 int8 TOPS vs 312 fp16 TFLOPS")
+
+
+def expected_tokens(alpha: float, drafted: int) -> float:
+    return (1 - alpha ** (drafted + 1)) / (1 - alpha)
+
+
+def test_speculative_expected_tokens() -> None:
+    tokens = expected_tokens(0.8, 4)
+    assert math.isclose(tokens, 1 + 0.8 + 0.8**2 + 0.8**3 + 0.8**4)  # the accepted prefix plus one target token
+    shows(
+        "mlc-speculative-expected-tokens",
+        f"{{{{c2::{tokens:.2f}}}}}",
+        f"$(1 - 0.8^5)/(1 - 0.8) = (1 - {0.8**5:.5f})/0.2 = {tokens:.4f}$",
+    )
+
+
+def test_speculative_speedups() -> None:
+    tokens = expected_tokens(0.8, 4)
+    cheap, heavy = 4 * 0.05 + 1, 4 * 0.25 + 1
+    shows(
+        "mlc-speculative-speedup",
+        f"${tokens:.4f} / {cheap:g} \\approx {tokens / cheap:.2f}\\times$",
+        f"${tokens:.4f} / {heavy:g} \\approx {tokens / heavy:.2f}\\times$",
+    )
+
+
+def test_paged_attention_block_size() -> None:
+    per_token = kv_bytes_per_token(32, 32, 128)
+    shows("mlc-paged-attention-numbers", f"$16 \\times 0.5$ MiB $= {16 * per_token // MIB}$ MiB")
+
+
+def test_attention_matrix_memory() -> None:
+    per_head = 8_192**2 * 2
+    shows(
+        "mlc-attention-matrix-memory",
+        f"$8,192^2 \\times 2$ bytes $= {per_head // MIB}$ MiB per head",
+        f"$32 \\times {per_head // MIB}$ MiB $= {32 * per_head // GIB}$ GiB",
+    )
+
+
+def test_end_to_end_latency() -> None:
+    ttft, tpot, tokens = 0.2, 0.025, 500
+    latency = ttft + (tokens - 1) * tpot
+    shows(
+        "mlc-e2e-latency-worked",
+        f"$0.2 + 499 \\times 0.025 = {latency:.3f}$ s, about {latency:.1f} s",
+        f"saves over {int((tokens - 1) * tpot / 2)} s",
+        f"only {ttft / 2:.1f} s",
+    )
+
+
+A100_BANDWIDTH = 2.039e12
+A100_BF16 = 312e12
+
+
+def test_decode_floor_at_batch_one() -> None:
+    weights = 2 * LLAMA2_7B_PARAMS
+    step = weights / A100_BANDWIDTH
+    int4 = LLAMA2_7B_PARAMS * 0.5
+    shows(
+        "mlc-decode-bandwidth-bound",
+        f"${weights / 1e9:.2f} \\times 10^9$ bytes",
+        f"\\approx {step * 1e3:.1f}$ ms",
+        f"about {1 / step:.0f} tokens per second",
+        f"(about {int4 / 1e9:.1f} GB)",
+        f"about {int4 / A100_BANDWIDTH * 1e3:.1f} ms",
+    )
+
+
+def test_decode_batch_where_compute_binds() -> None:
+    shows(
+        "mlc-decode-batch-compute-bound",
+        f"\\approx {A100_BF16 / A100_BANDWIDTH:.0f}$",
+        f"$B \\approx {A100_BF16 / A100_BANDWIDTH:.0f}$",
+    )
+
+
+def test_prefill_time() -> None:
+    flops = 2 * LLAMA2_7B_PARAMS * 2_000
+    shows(
+        "mlc-prefill-ttft-worked",
+        f"\\approx {flops / 1e13:.2f} \\times 10^{{13}}$ FLOPs",
+        f"about {flops / (0.5 * A100_BF16):.2f} s",
+    )
+
+
+def test_three_d_parallelism() -> None:
+    gpus, sustained = 8 * 64 * 6, 502e15
+    per_gpu = sustained / gpus
+    shows(
+        "mlc-3d-parallelism",
+        f"$= {grouped(gpus)}$ A100",
+        f"about {per_gpu / 1e12:.0f} TFLOP/s per GPU",
+        f"{per_gpu / A100_BF16 * 100:.0f}% of the A100's 312",
+    )
+
+
+def test_pipeline_bubble() -> None:
+    stages, micro_batches, chunks = 8, 32, 4
+    shows(
+        "mlc-pipeline-bubble-worked",
+        f"$(p - 1)/m = 7/32 \\approx {(stages - 1) / micro_batches * 100:.1f}\\%$",
+        f"$(p - 1)/(vm) = 7/128 \\approx {(stages - 1) / (chunks * micro_batches) * 100:.1f}\\%$",
+    )
+
+
+def test_tensor_parallel_degree_for_llama2_70b() -> None:
+    layers, width, kv_width, ffn, vocab = 80, 8_192, 8 * 128, 28_672, 32_000
+    params = layers * (2 * width**2 + 2 * width * kv_width + 3 * width * ffn) + 2 * vocab * width
+    params += (2 * layers + 1) * width
+    weights = 2 * params
+    shows(
+        "mlc-tp-degree-70b",
+        f"{grouped(params)} parameters",
+        f"$2 \\times {params / 1e9:.2f} \\times 10^9 \\approx {weights / 1e9:.1f}$ GB",
+        f"each GPU holds {weights / 2 / 1e9:.1f} GB, leaving about {80 - weights / 2 / 1e9:.0f} GB",
+        f"with 4, {weights / 4 / 1e9:.1f} GB each, leaving about {80 - weights / 4 / 1e9:.0f} GB",
+    )
+
+
+# Figures on the earlier LLM and training-at-scale cards that part 8 builds on
+
+
+def test_lora_saving_on_one_matrix() -> None:
+    rank, rows, cols = 8, 4_096, 4_096
+    trainable, full = rank * (rows + cols), rows * cols
+    shows(
+        "mlc-lora-param-example",
+        f"$r(d + k) = 8 \\times {rows + cols} = {grouped(trainable)}$",
+        f"$4096^2 \\approx {full / 1e6:.1f}$M",
+        f"a {full // trainable}× reduction",
+    )
+
+
+def test_bytes_per_parameter_of_mixed_precision_adam() -> None:
+    per_param = 2 + 2 + 3 * 4
+    shows("mlc-zero-memory", f"About {per_param} bytes", f"about {per_param * 7.5e9 / 1e9:.0f} GB")
+
+
+def test_transformer_layer_parameters() -> None:
+    width = 1  # in units of d squared
+    attention, mlp = 4 * width, 2 * 4 * width
+    shows("mlc-transformer-layer-params", f"About ${attention + mlp}d^2$", f"${attention}d^2$", f"${mlp}d^2$")

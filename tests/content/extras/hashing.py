@@ -8,6 +8,30 @@ assert contains_duplicate(list(range(10**5))) is False
 assert contains_duplicate(list(range(10**5)) + [99999]) is True
 assert contains_duplicate([10**9, -(10**9), 10**9]) is True
 """,
+    "alg-p-contains-duplicate-ii": """\
+assert contains_nearby_duplicate([1, 1], 0) is False
+assert contains_nearby_duplicate([1, 1], 1) is True
+assert contains_nearby_duplicate([5], 3) is False
+assert contains_nearby_duplicate([1, 2, 1, 9, 9, 1], 1) is True
+assert contains_nearby_duplicate([7, 1, 2, 3, 7, 1, 2, 3], 3) is False
+""",
+    "alg-p-valid-sudoku": """\
+empty = [["."] * 9 for _ in range(9)]
+b = [row[:] for row in empty]
+b[0][0] = b[0][8] = "5"
+assert is_valid_sudoku(b) is False
+b = [row[:] for row in empty]
+b[0][0] = b[2][2] = "5"  # same box only
+assert is_valid_sudoku(b) is False
+b = [row[:] for row in empty]
+b[0][0] = b[3][3] = b[6][6] = "5"
+assert is_valid_sudoku(b) is True
+""",
+    "alg-p-four-sum-count": """\
+assert four_sum_count([0, 0], [0, 0], [0, 0], [0, 0]) == 16
+assert four_sum_count([-1, -1], [-1, 1], [-1, 1], [1, -1]) == 6
+assert four_sum_count([2**28], [-(2**28)], [0], [0]) == 1
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -54,5 +78,41 @@ for _ in range(300):
             run += 1
         best = max(best, run)
     assert longest_consecutive(nums) == best
+""",
+    "alg-p-contains-duplicate-ii": """\
+import random
+rng = random.Random(219)
+for _ in range(300):
+    nums = [rng.randint(0, 5) for _ in range(rng.randint(1, 12))]
+    k = rng.randint(0, 5)
+    n = len(nums)
+    want = any(nums[i] == nums[j] and j - i <= k for i in range(n) for j in range(i + 1, n))
+    assert contains_nearby_duplicate(nums, k) is want
+""",
+    "alg-p-valid-sudoku": """\
+import random
+rng = random.Random(36)
+for _ in range(300):
+    b = [["."] * 9 for _ in range(9)]
+    for _ in range(rng.randint(0, 12)):
+        b[rng.randrange(9)][rng.randrange(9)] = str(rng.randint(1, 9))
+    units = [[(r, c) for c in range(9)] for r in range(9)]
+    units += [[(r, c) for r in range(9)] for c in range(9)]
+    units += [[(r, c) for r in range(br, br + 3) for c in range(bc, bc + 3)] for br in (0, 3, 6) for bc in (0, 3, 6)]
+    want = True
+    for unit in units:
+        digits = [b[r][c] for r, c in unit if b[r][c] != "."]
+        want = want and len(digits) == len(set(digits))
+    assert is_valid_sudoku(b) is want
+""",
+    "alg-p-four-sum-count": """\
+import itertools
+import random
+rng = random.Random(454)
+for _ in range(300):
+    n = rng.randint(1, 4)
+    a, b, c, d = ([rng.randint(-3, 3) for _ in range(n)] for _ in range(4))
+    want = sum(1 for t in itertools.product(a, b, c, d) if sum(t) == 0)
+    assert four_sum_count(a, b, c, d) == want
 """,
 }

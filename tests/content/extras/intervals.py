@@ -7,6 +7,18 @@ assert can_attend_all([[1, 3], [1, 3]]) is False
 assert can_attend_all([[5, 8], [1, 5], [8, 9]]) is True
 assert can_attend_all([[1, 10], [2, 3], [11, 12]]) is False
 """,
+    "alg-p-interval-intersections": """\
+assert interval_intersection([], [[1, 2]]) == []
+assert interval_intersection([[1, 10]], [[2, 3], [5, 6]]) == [[2, 3], [5, 6]]
+assert interval_intersection([[1, 2]], [[2, 3]]) == [[2, 2]]
+assert interval_intersection([[1, 2]], [[3, 4]]) == []
+""",
+    "alg-p-min-arrows-balloons": """\
+assert find_min_arrows([[1, 2]]) == 1
+assert find_min_arrows([[1, 10], [2, 3], [4, 5]]) == 2
+assert find_min_arrows([[-(2**31), 2**31 - 1], [0, 0]]) == 1
+assert find_min_arrows([[3, 9], [7, 12], [3, 8], [6, 8], [9, 10], [2, 9], [0, 9], [3, 9], [0, 6], [2, 8]]) == 2
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -71,5 +83,48 @@ for _ in range(300):
             keep = size
             break
     assert erase_overlap_intervals([list(iv) for iv in intervals]) == n - keep
+""",
+    "alg-p-interval-intersections": """\
+import random
+rng = random.Random(986)
+
+
+def disjoint_list():
+    out, x = [], rng.randint(0, 3)
+    for _ in range(rng.randint(0, 4)):
+        start = x
+        end = start + rng.randint(0, 3)
+        out.append([start, end])
+        x = end + rng.randint(1, 3)
+    return out
+
+
+for _ in range(300):
+    a, b = disjoint_list(), disjoint_list()
+    want = sorted(
+        [max(p[0], q[0]), min(p[1], q[1])] for p in a for q in b if max(p[0], q[0]) <= min(p[1], q[1])
+    )
+    assert interval_intersection(a, b) == want, (a, b)
+""",
+    "alg-p-min-arrows-balloons": """\
+import itertools
+import random
+rng = random.Random(452)
+for _ in range(300):
+    balloons = []
+    for _ in range(rng.randint(1, 5)):
+        s = rng.randint(0, 10)
+        balloons.append([s, s + rng.randint(0, 4)])
+    spots = sorted({x for b in balloons for x in b})
+
+    def bursts_all(shots):
+        return all(any(s <= x <= e for x in shots) for s, e in balloons)
+
+    fewest = next(
+        size
+        for size in range(1, len(balloons) + 1)
+        if any(bursts_all(shots) for shots in itertools.combinations(spots, size))
+    )
+    assert find_min_arrows(balloons) == fewest, balloons
 """,
 }

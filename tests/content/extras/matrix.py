@@ -18,6 +18,20 @@ g = [[1, 1, 1], [1, 1, 1], [1, 1, 0]]
 set_zeroes(g)
 assert g == [[1, 1, 0], [1, 1, 0], [0, 0, 0]]
 """,
+    "alg-p-game-of-life": """\
+b = [[1]]
+game_of_life(b)
+assert b == [[0]]
+b = [[1, 1], [1, 1]]  # a block is stable
+game_of_life(b)
+assert b == [[1, 1], [1, 1]]
+b = [[1, 1], [1, 0]]
+game_of_life(b)
+assert b == [[1, 1], [1, 1]]
+b = [[0, 0, 0], [1, 1, 1], [0, 0, 0]]
+game_of_life(b)
+assert b == [[0, 1, 0], [0, 1, 0], [0, 1, 0]]
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -66,5 +80,26 @@ for _ in range(300):
     want = [[g[n - 1 - c][r] for c in range(n)] for r in range(n)]
     rotate(g)
     assert g == want
+""",
+    "alg-p-game-of-life": """\
+import random
+rng = random.Random(289)
+for _ in range(300):
+    m, n = rng.randint(1, 6), rng.randint(1, 6)
+    b = [[rng.randint(0, 1) for _ in range(n)] for _ in range(m)]
+    old = [row[:] for row in b]
+
+    def alive_next(r, c):
+        live = sum(
+            old[i][j]
+            for i in range(r - 1, r + 2)
+            for j in range(c - 1, c + 2)
+            if (i, j) != (r, c) and 0 <= i < m and 0 <= j < n
+        )
+        return 1 if live == 3 or (live == 2 and old[r][c]) else 0
+
+    want = [[alive_next(r, c) for c in range(n)] for r in range(m)]
+    game_of_life(b)
+    assert b == want
 """,
 }
