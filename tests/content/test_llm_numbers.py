@@ -628,7 +628,8 @@ def test_agent_context_growth() -> None:
     assert sum(range(steps)) == 45
     shows(
         "mlc-agent-context-growth",
-        f"= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
+        "$\\sum_{i=0}^{9} (2,000 + 500\\, i)$",
+        f"$= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
         f"the last step alone is {grouped(base + per_step * (steps - 1))}",
     )
 

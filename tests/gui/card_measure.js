@@ -123,8 +123,11 @@
     return { problems, worst: worst === Infinity ? null : worst };
   }
 
-  function rectsTouch(a, b, gap) {
-    return a.left < b.right + gap && b.left < a.right + gap && a.top < b.bottom + gap && b.top < a.bottom + gap;
+  // How far two boxes overlap vertically, when they overlap horizontally by more than a pixel; else 0.
+  function overlap(a, b) {
+    const across = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+    const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+    return across > 1 && down > 0 ? down : 0;
   }
 
   // Diagram labels: rendered size, overlap with other labels, with drawn outlines, and with the drawing's edge.
@@ -148,7 +151,9 @@
         if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5)
           problems.push(`label ${label} is cut by the edge of ${name}`);
         for (let other = index + 1; other < texts.length; other++) {
-          if (rectsTouch(box, boxes[other], -0.5))
+          // A label's box is its em box, which holds internal leading above the capitals and room below the
+          // baseline; stacked lines (and subscripts) may share that much without their glyphs touching.
+          if (overlap(box, boxes[other]) > 3)
             problems.push(`labels ${label} and ${JSON.stringify(texts[other].textContent.trim().slice(0, 30))} overlap in ${name}`);
         }
       });

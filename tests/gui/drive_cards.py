@@ -212,26 +212,40 @@ def sweep(args: argparse.Namespace, data: dict[str, Any]) -> None:
         if args.only:
             cards = [item for item in cards if re.search(args.only, item["id"])]
         web = _load_page(desktop)
-        checks: dict[str, Any] = {"cards": len({item["key"].rsplit(":", 1)[0] for item in cards}), "modes": {}}
-        for mode in args.modes.split(","):
-            chosen = cards if args.sample == 0 or mode in args.full.split(",") else sample(cards, args.sample)
-            _set_mode(desktop, web, mode, styles)
-            started = time.monotonic()
-            measured: list[dict[str, Any]] = []
-            page_overflow = 0.0
-            for start in range(0, len(chosen), BATCH):
-                result = _run_batch(desktop, web, chosen[start : start + BATCH], mode)
-                measured.extend(result["cards"])
-                page_overflow = max(page_overflow, result["pageOverflow"])
-            elapsed = time.monotonic() - started
-            checks["modes"][mode] = _summary(chosen, measured, page_overflow, elapsed)
-            for item in measured:
-                for problem in item["problems"]:
-                    data["problems"].append(f"{mode} {item['key']}: {problem}")
-        checks["reviewer_path"] = _reviewer_path(desktop, web, cards, styles, args, data)
-        if args.shots:
-            data["screenshots"] = _screenshots(desktop, web, cards, args, data)
-        data["checks"] = checks
+        try:
+            _sweep_modes(desktop, web, cards, styles, args, data)
+        finally:
+            # NOTE: the page must be gone before the profile closes, or Qt WebEngine may crash on exit.
+            web.cleanup()
+            web.close()
+            web.deleteLater()
+            desktop.spin(300)
+
+
+def _sweep_modes(
+    desktop: AnkiDesktop, web: Any, cards: list[dict[str, Any]], styles: str, args: argparse.Namespace, data: dict
+) -> None:
+    """Every mode in turn, then the reviewer-path comparison and the screenshots; the findings go into `data`."""
+    checks: dict[str, Any] = {"cards": len({item["key"].rsplit(":", 1)[0] for item in cards}), "modes": {}}
+    for mode in args.modes.split(","):
+        chosen = cards if args.sample == 0 or mode in args.full.split(",") else sample(cards, args.sample)
+        _set_mode(desktop, web, mode, styles)
+        started = time.monotonic()
+        measured: list[dict[str, Any]] = []
+        page_overflow = 0.0
+        for start in range(0, len(chosen), BATCH):
+            result = _run_batch(desktop, web, chosen[start : start + BATCH], mode)
+            measured.extend(result["cards"])
+            page_overflow = max(page_overflow, result["pageOverflow"])
+        elapsed = time.monotonic() - started
+        checks["modes"][mode] = _summary(chosen, measured, page_overflow, elapsed)
+        for item in measured:
+            for problem in item["problems"]:
+                data["problems"].append(f"{mode} {item['key']}: {problem}")
+    checks["reviewer_path"] = _reviewer_path(desktop, web, cards, styles, args, data)
+    if args.shots:
+        data["screenshots"] = _screenshots(desktop, web, cards, args, data)
+    data["checks"] = checks
 
 
 def _summary(chosen: list[dict[str, Any]], measured: list[dict[str, Any]], overflow: float, seconds: float) -> dict:
