@@ -296,6 +296,19 @@ class _Accumulator:
     decks: Counter[int] = field(default_factory=Counter)  # home deck -> new cards (+ a tiny share of studied ones)
 
 
+CLOCK_STEP_S = 3600  # the desktop's report clock moves by whole hours
+
+
+def report_clock(col: Collection, at: float | None = None) -> float:
+    """The desktop's "now" for a report: the start of the current hour, never before the start of Anki's day.
+
+    NOTE: every report within an hour evaluates recall at the same moment, so the per-card cache (`cards.py`) reuses
+    each unchanged card's recall and a report after a study session costs what the session changed. An hour moves
+    recall by well under a percentage point for a card studied a day ago or more."""
+    at = time.time() if at is None else at
+    return float(max(at - at % CLOCK_STEP_S, col.sched.day_cutoff - DAY_S))
+
+
 def real_today(col: Collection) -> date:
     """Anki's current day as a date: the day that ends at the next rollover (`day_cutoff`)."""
     return datetime.fromtimestamp(col.sched.day_cutoff).date() - timedelta(days=1)
