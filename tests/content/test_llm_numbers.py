@@ -547,12 +547,13 @@ DPR_PASSAGES = 21_015_324
 
 def test_dense_index_memory() -> None:
     values = DPR_PASSAGES * 768
+    binary_bytes = 768 // 8  # one bit per dimension
     shows(
         "mlc-embedding-index-memory",
         f"$21,015,324 \\times 768 \\times 4$ B $\\approx {values * 4 / 1e9:.1f}$ GB",
         f"float16: about {values * 2 / 1e9:.1f} GB",
         f"int8 scalar quantization: about {values / 1e9:.1f} GB",
-        f"({768 // 8} B per vector): about {DPR_PASSAGES * 96 / 1e9:.1f} GB",
+        f"({binary_bytes} B per vector): about {DPR_PASSAGES * binary_bytes / 1e9:.1f} GB",
     )
 
 
