@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
@@ -100,7 +100,6 @@ class PanelView:
     message: str | None = None  # a problem to show at the top, e.g. a date the panel refused
     notice: str | None = None  # something to know, e.g. why the projection is not there yet
     practice: str = ""  # the practice section's HTML (`practice.render.practice_section`), shown after the categories
-    extra: Mapping[str, object] = field(default_factory=dict)  # for sections added later
 
 
 def percent(value: float | None) -> str:

@@ -243,7 +243,7 @@ def _study_and_start(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[s
     data["checks"]["study_deck"] = [name, len(cards)]
     check(data, bool(cards) and cards == expected, f"{name}: exactly the topic's studied cards")
     check(data, mw.col.undo_status().undo.startswith("Study topic: Algorithms"), f"undo: {mw.col.undo_status()}")
-    check(data, "cards to study" in desktop.tooltip_text(), f"a tooltip says so: {desktop.tooltip_text()!r}")
+    desktop.wait_until(lambda: "cards to study" in desktop.tooltip_text(), "the tooltip after Study", timeout_s=30)
     _wait_for_everything(desktop, web)
 
     start = desktop.evaluate_js(web, "document.querySelector('#not-started-algorithms button').dataset.tag", "Start")
@@ -326,6 +326,16 @@ def _sm2_estimates_in_bulk(desktop: AnkiDesktop, addon: Any, data: dict[str, Any
     check(data, report.categories["algorithms"].recall_now > 0, "recall from the estimates")
     check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off")
     check(data, mw.col.db.scalar(studied) == states_before, "no memory state written to the collection")
+
+    # The SM-2 projection: Anki's simulator on a private copy with FSRS on, never on the profile's collection.
+    projected: list[Any] = []
+    addon.request_extras(report, projected.append)
+    desktop.wait_until(lambda: bool(projected), "the SM-2 projection", timeout_s=120)
+    projection = projected[0].report.categories["algorithms"].projection
+    data["checks"]["sm2_projection"] = projection.to_dict() if projection else None
+    check(data, projection is not None and projection.method == "fsrs-simulator-copy", f"on a copy: {projection}")
+    check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off after the projection")
+    check(data, mw.col.db.scalar(studied) == states_before, "the projection wrote no memory state")
 
 
 if __name__ == "__main__":
