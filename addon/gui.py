@@ -307,6 +307,14 @@ class InterviewReadiness:
         else:
             dates[key] = value
         self.mw.pm.profile[DATES_PROFILE_KEY] = dump_dates(dates)
+        self._redraw_strip()  # its redraw asks for the report of the new dates
+
+    def _redraw_strip(self) -> None:
+        """Redraw the deck list when it shows the strip, for figures Anki does not know changed: a date set in the
+        panel (not a collection change), the projections once they arrive. NOTE: otherwise the deck list behind the
+        panel keeps the old figures until something else redraws it, and contradicts the panel."""
+        if self.mw.state == "deckBrowser" and self.readiness_settings.deck_browser_strip:
+            self.mw.deckBrowser.refresh()
 
     def _cache_key(self, col: Collection) -> Hashable:
         dates = tuple(sorted(self.interview_dates().items()))
@@ -441,6 +449,7 @@ class InterviewReadiness:
                 self._extras, self._report = extras, extras.report
                 for callback in waiting:
                     callback(extras)
+                self._redraw_strip()  # the strip shows the projections from now on
             elif self._report is not None:  # the collection changed meanwhile: again, for the report as it is now
                 for callback in waiting:
                     self.request_extras(self._report, callback)
