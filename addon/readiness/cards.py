@@ -8,8 +8,8 @@ by each card's id and modification time, and its note's (the note holds the tags
 - the first report fills it from the grouped read (`read.card_groups`) and notes, in one scan per table, every row's
   id and modification time (`read.card_baseline`, `read.note_baseline`: kept as text, parsed only when a row
   changes);
-- each later report scans each table once for a checksum of (id, mod) and the rows modified since the last report,
-  checks that these rows explain the whole change, and reads only them again. Anything the newer rows do not explain
+- each later report checks each table (its row count, the sum of its `mod`, the rows modified since the last check),
+  makes sure these rows explain the whole change, and reads only them again. Anything the newer rows do not explain
   (an undo or a sync brings a row back to an older state, a row was deleted) fills the cache again from scratch, as
   does a new day, a change of FSRS, interview dates or of the open collection;
 - a group's figures are exact sums over its cards (`math.fsum`), so they do not depend on the order in which cards
