@@ -122,6 +122,8 @@ class EstimateCache:
 
     def keep_only(self, card_ids: Iterable[int]) -> None:
         """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
+        if not self._states:
+            return
         keep = set(card_ids)
         self._states = {card_id: value for card_id, value in self._states.items() if card_id in keep}
 

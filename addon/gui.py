@@ -208,14 +208,18 @@ class InterviewReadiness:
         settings = self.settings
 
         def op(col: Collection) -> tagging.TaggingResult:
-            return tagging.tag_collection(col, settings, report=self._report_progress)
+            return tagging.tag_collection(col, settings, report=self._write_progress)
 
         self.guard.write(TAG_NOW_TITLE, op, self._on_tagged)
 
     def _report_progress(self, label: str) -> None:
-        # NOTE: called on the background thread; Qt may only be touched on the main one. Long work stops here once
-        # the profile is closing.
+        """Progress of a read. NOTE: called on the background thread; Qt may only be touched on the main one. A long
+        read stops here once the profile is closing (its result would be dropped anyway)."""
         self.guard.raise_if_closing()
+        self._write_progress(label)
+
+    def _write_progress(self, label: str) -> None:
+        """Progress of a write: it goes on to the end (the profile's close waits for it), so it is done whole."""
         self.mw.taskman.run_on_main(lambda: self.mw.progress.update(label=label))
 
     def _on_tagged(self, result: tagging.TaggingResult) -> None:
@@ -303,6 +307,14 @@ class InterviewReadiness:
         else:
             dates[key] = value
         self.mw.pm.profile[DATES_PROFILE_KEY] = dump_dates(dates)
+        self._redraw_strip()  # its redraw asks for the report of the new dates
+
+    def _redraw_strip(self) -> None:
+        """Redraw the deck list when it shows the strip, for figures Anki does not know changed: a date set in the
+        panel (not a collection change), the projections once they arrive. NOTE: otherwise the deck list behind the
+        panel keeps the old figures until something else redraws it, and contradicts the panel."""
+        if self.mw.state == "deckBrowser" and self.readiness_settings.deck_browser_strip:
+            self.mw.deckBrowser.refresh()
 
     def _cache_key(self, col: Collection) -> Hashable:
         dates = tuple(sorted(self.interview_dates().items()))
@@ -437,6 +449,7 @@ class InterviewReadiness:
                 self._extras, self._report = extras, extras.report
                 for callback in waiting:
                     callback(extras)
+                self._redraw_strip()  # the strip shows the projections from now on
             elif self._report is not None:  # the collection changed meanwhile: again, for the report as it is now
                 for callback in waiting:
                     self.request_extras(self._report, callback)
@@ -632,6 +645,7 @@ class InterviewReadiness:
 
     def _on_sync(self) -> None:
         self._report = self._extras = None
+        self.card_cache = CardCache()  # NOTE: a sync can bring many rows back at once: the next report starts afresh
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
 

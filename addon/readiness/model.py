@@ -9,6 +9,7 @@ never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only. `do
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from collections import Counter
@@ -337,6 +338,27 @@ def compute_report(
 
     With a `cache` kept from an earlier report of the same collection, only what changed since is read and computed
     again (`cards.py`); the report is the same as without it."""
+    # NOTE: the cache holds a few lists of 100,000 floats; Python's cyclic collector would walk them on every
+    # collection during the report, which costs more than the report's own work after a study session.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compute_report(col, today, interview_date, lead_days, now, estimates, progress, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compute_report(
+    col: Collection,
+    today: date | None,
+    interview_date: InterviewDates,
+    lead_days: int,
+    now: float | None,
+    estimates: EstimateCache | None,
+    progress: Progress | None,
+    cache: CardCache | None,
+) -> Report:
     anki_today = real_today(col)
     today = today or anki_today
     shift_days = (today - anki_today).days

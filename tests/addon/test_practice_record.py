@@ -256,6 +256,19 @@ def test_a_session_runs_through_its_stages_and_the_html_shows_phases_and_overtim
     assert back.choose("system-design", pick.NEED_MOST).session.notes == frozenset(), "a new round, a new session"
 
 
+def test_an_answer_revealed_early_is_never_called_within_budget(col: Collection, history: History) -> None:
+    """Revealed five minutes into the approach: the stopped clock says so, not "within budget" next to the only grade
+    it allows, "needed the answer"."""
+    candidate = next(c for c in items.candidates(col, "coding") if c.card_id == history["m2"])
+    state = MockState().start(items.load_item(col, candidate), pick.UNSEEN, now=0.0).reveal(5 * 60.0)
+    assert state.allowed_grades() == (grading.ANSWER,)
+    stopped = render.timer_html(state, 99_999.0)
+    assert 'Clock stopped: <span class="over">answer revealed during Approach</span>' in stopped
+    assert "within budget" not in stopped
+    finished = MockState().start(items.load_item(col, candidate), pick.UNSEEN, now=0.0).next_phase(60.0).reveal(120.0)
+    assert 'Clock stopped: <span class="ok">within budget</span>' in render.timer_html(finished, 99_999.0)
+
+
 def test_the_chooser_lists_every_round_and_mode() -> None:
     html = render.render_mock(MockState(counts={"coding": 12}).with_message("No card left."), 0.0)
     for expected in ("Coding", "System design", "ML design", "ML breadth", "(12 cards)", "What I need most",

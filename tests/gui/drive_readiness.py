@@ -128,14 +128,26 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     report = addon.cached_report()
     _check_the_answers(desktop, web, report, module.readiness.render, data)
 
-    # ML Design gets its own date: it reaches the header and the strip.
+    # ML Design gets its own date, from its picker at the bottom of the page: it reaches the header and the strip,
+    # and the page stays where the user scrolled to while it renders again.
     own = today + timedelta(days=40)
+    scrolled = desktop.evaluate_js(
+        web, "document.getElementById('date-ml-design').scrollIntoView(), window.scrollY", "scroll to ML Design"
+    )
     _set_date(desktop, web, "date-ml-design", own.isoformat())
     _wait_for_everything(desktop, web)
+    kept = desktop.evaluate_js(web, "window.scrollY", "the scroll position")
+    check(data, scrolled > 0 and kept == scrolled, f"the page keeps its scroll position: {scrolled} -> {kept}")
     text = _page_text(desktop, web)
     header = text.split("Interview date:", 1)[0]
     check(data, f"ML Design: interview in 40 days ({own.isoformat()})" in header, f"own date in the header: {header}")
     check(data, f"interview in 40 days ({own.isoformat()})" in text.split("ML Design", 2)[-1], "own date on its card")
+    # The deck list behind the panel follows by itself: the new date, and the projections once they arrive (no "≥").
+    strip = "(document.getElementById('mle-readiness-strip')?.innerText || '')"
+    desktop.wait_for_js(
+        mw.web, f"{strip}.includes({own.isoformat()!r}) && !{strip}.includes('≥')", "the strip behind the panel"
+    )
+    desktop.evaluate_js(web, "window.scrollTo(0, 0), true", "back to the top")
 
     # Wrong dates are refused with a message, and the stored dates stay.
     before = dict(mw.pm.profile.get("mle_interview_readiness_dates"))

@@ -13,7 +13,7 @@ assert check_inclusion("z" * 100, "z" * 10**4) is True
 assert min_subarray_len(1, [1]) == 1
 assert min_subarray_len(5, [1, 1, 1, 1, 1]) == 5
 assert min_subarray_len(6, [1, 1, 1, 1, 1]) == 0
-assert min_subarray_len(15, [1, 2, 3, 4, 5]) == 5
+assert min_subarray_len(15, [2, 3, 4, 6]) == 4
 assert min_subarray_len(10**4, [10**4] * 10) == 1
 """,
     "alg-p-max-consecutive-ones-iii": """\
