@@ -877,6 +877,7 @@ def test_wavenet_receptive_field() -> None:
     assert dilations[-1] == 512
     shows(
         "mlc-wavenet-receptive-field",
-        f"$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$ samples",
+        # NOTE: display math ($$...$$), so the formula gets a line of its own on a phone
+        f"$$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$$ samples",
         f"is {field * 1_000 // 16_000} ms",
     )

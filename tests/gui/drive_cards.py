@@ -208,9 +208,10 @@ def sweep(args: argparse.Namespace, data: dict[str, Any]) -> None:
     with desktop_session(base, data) as desktop:
         from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-        desktop.mw.col.import_anki_package(
-            ImportAnkiPackageRequest(package_path=str(args.deck), options=ImportAnkiPackageOptions())
-        )
+        for deck in args.deck:
+            desktop.mw.col.import_anki_package(
+                ImportAnkiPackageRequest(package_path=str(deck), options=ImportAnkiPackageOptions())
+            )
         cards, styles = _rendered_cards(desktop)
         if args.only:
             cards = [item for item in cards if re.search(args.only, item["id"])]
@@ -335,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
     phases = parser.add_subparsers(dest="phase", required=True)
     run = phases.add_parser("sweep")
     run.add_argument("--base", type=Path, required=True)
-    run.add_argument("--deck", type=Path, required=True)
+    run.add_argument("--deck", type=Path, action="append", required=True, help="a package to import (repeatable)")
     run.add_argument("--modes", default=",".join(MODES))
     run.add_argument("--full", default="phone-light", help="modes that render every card; the others a sample")
     run.add_argument("--sample", type=int, default=220, help="cards in a sample; 0 renders every card everywhere")

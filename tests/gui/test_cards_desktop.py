@@ -16,13 +16,18 @@ takes (a code, math, diagram and problem card at phone width, light and night) a
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from harness import build_release, run_driver
 
+from generator import Options, build
+
 DRIVER = Path(__file__).resolve().parent / "drive_cards.py"
+# Cards made to break a phone's layout (a wide table, a wide formula, long tokens): rendered with the real deck.
+STRESS = Path(__file__).resolve().parent / "stress-deck"
 MODES = ("phone-light", "phone-night", "desktop-light", "desktop-night", "small-light")
 SAMPLE = 220
 SHOT_CARDS = {
@@ -39,6 +44,9 @@ pytestmark = pytest.mark.gui
 def test_every_card_renders_legibly_in_the_real_desktop(tmp_path: Path) -> None:
     full = os.environ.get("MLE_CARDS_SWEEP") == "full"
     release = build_release(tmp_path / "dist")
+    stress = tmp_path / "stress"
+    shutil.copytree(STRESS, stress)  # NOTE: a copy, so the build's ledger is never written into the repository
+    build(stress, tmp_path / "stress-dist", Options(run_solutions=False))
     run = run_driver(
         DRIVER,
         tmp_path / "cards.json",
@@ -47,6 +55,8 @@ def test_every_card_renders_legibly_in_the_real_desktop(tmp_path: Path) -> None:
         str(tmp_path / "anki-base"),
         "--deck",
         str(release.deck),
+        "--deck",
+        str(tmp_path / "stress-dist" / "layout-stress.apkg"),
         "--modes",
         ",".join(MODES),
         "--full",
@@ -68,6 +78,7 @@ def test_every_card_renders_legibly_in_the_real_desktop(tmp_path: Path) -> None:
     phone = modes["phone-light"]
     assert phone["cards"] == total and phone["renders"] == 2 * total, "every card, question and answer, at 390 px"
     everywhere = phone["features"]
+    assert everywhere.get("table", 0) > 0 and everywhere.get("display-math", 0) > 0, "the stress cards were rendered"
     for mode in MODES[1:]:
         sample = modes[mode]
         assert sample["cards"] >= min(200, total)

@@ -6,7 +6,7 @@ assert remove_k_digits("9", 1) == "0"
 assert remove_k_digits("9", 0) == "9"
 assert remove_k_digits("12345", 2) == "123"
 assert remove_k_digits("54321", 2) == "321"
-assert remove_k_digits("100200", 1) == "200"
+assert remove_k_digits("300400", 1) == "400"
 assert remove_k_digits("1111111", 3) == "1111"
 """,
     "alg-p-stock-span": """\
