@@ -391,26 +391,26 @@ assert max_subarray([-2, -1, 3, -1, 2]) == 4
     "alg-p-word-break": """\
 assert word_break("", ["a"]) is True
 assert word_break("a", []) is False
-assert word_break("aaaaaaa", ["aaaa", "aaa"]) is True
+assert word_break("xxxxxx", ["xxxx", "xxx"]) is True
 assert word_break("abc", ["ab", "bc"]) is False
 """,
     "alg-p-decode-ways": """\
 assert num_decodings("0") == 0
 assert num_decodings("10") == 1
 assert num_decodings("30") == 0
-assert num_decodings("11106") == 2
+assert num_decodings("12208") == 2
 assert num_decodings("11111") == 8
 """,
     # dp-knapsack.md
     "alg-p-coin-change-min": """\
 assert coin_change([1], 0) == 0
 assert coin_change([2, 5], 3) == -1
-assert coin_change([186, 419, 83, 408], 6249) == 20
+assert coin_change([7, 23, 59, 101], 4321) == 49
 assert coin_change([5], 10**4) == 2000
 """,
     "alg-p-coin-change-ways": """\
 assert change(0, []) == 1
-assert change(10, [10]) == 1
+assert change(9, [9]) == 1
 assert change(10, [5, 2, 3]) == 4
 assert change(1, [2]) == 0
 """,
@@ -423,7 +423,7 @@ assert knapsack([1], [1], 0) == 0
     "alg-p-partition-equal-subset": """\
 assert can_partition([1, 1]) is True
 assert can_partition([100, 100]) is True
-assert can_partition([1, 2, 5]) is False
+assert can_partition([2, 3, 7]) is False
 assert can_partition([3, 3, 3, 4, 5]) is True
 """,
     # dp-subsequences.md
@@ -432,25 +432,25 @@ assert length_of_lis([]) == 0
 assert length_of_lis([5]) == 1
 assert length_of_lis([5, 4, 3]) == 1
 assert length_of_lis([-2, -1, 0]) == 3
-assert length_of_lis([4, 10, 4, 3, 8, 9]) == 3
+assert length_of_lis([9, 1, 9, 5, 6, 2, 7]) == 4
 """,
     "alg-p-russian-doll-envelopes": """\
 assert max_envelopes([[1, 1]]) == 1
-assert max_envelopes([[4, 5], [4, 6], [6, 7], [2, 3], [1, 1]]) == 4
-env = [[2, 100], [3, 200], [4, 300], [5, 500], [5, 400], [5, 250], [6, 370], [6, 360], [7, 380]]
+assert max_envelopes([[6, 8], [6, 9], [8, 10], [3, 4], [2, 2]]) == 4
+env = [[1, 5], [2, 7], [2, 6], [2, 3], [3, 8], [4, 4], [4, 9], [5, 10]]
 assert max_envelopes(env) == 5
 """,
     "alg-p-longest-common-subsequence": """\
 assert lcs_length("", "abc") == 0
 assert lcs_length("a", "a") == 1
-assert lcs_length("bl", "yby") == 1
-assert lcs_length("abcba", "abcbcba") == 5
+assert lcs_length("mn", "zmz") == 1
+assert lcs_length("banana", "atana") == 4
 """,
     "alg-p-edit-distance": """\
 assert edit_distance("", "") == 0
 assert edit_distance("a", "") == 1
 assert edit_distance("abc", "abc") == 0
-assert edit_distance("kitten", "sitting") == 3
+assert edit_distance("lemon", "melon") == 2
 assert edit_distance("abc", "xyz") == 3
 """,
     # dp-grid.md
@@ -464,7 +464,7 @@ assert unique_paths_with_obstacles([[0] * 10 for _ in range(10)]) == 48620
 assert min_path_sum([[5]]) == 5
 assert min_path_sum([[1], [2], [3]]) == 6
 assert min_path_sum([[0, 0], [0, 0]]) == 0
-assert min_path_sum([[1, 2], [1, 1]]) == 3
+assert min_path_sum([[4, 1], [2, 2]]) == 7
 """,
     "alg-p-maximal-square": """\
 assert maximal_square([]) == 0
@@ -474,21 +474,21 @@ assert maximal_square([list("11111")]) == 1
 """,
     # dp-interval.md
     "alg-p-matrix-chain": """\
-assert matrix_chain_cost([1, 2, 3, 4]) == 18
-assert matrix_chain_cost([40, 20, 30, 10, 30]) == 26000
+assert matrix_chain_cost([3, 1, 4, 2]) == 14
+assert matrix_chain_cost([15, 4, 20, 8, 25]) == 2940
 assert matrix_chain_cost([2, 3, 4]) == 24
 """,
     "alg-p-burst-balloons": """\
 assert max_coins([5]) == 5
 assert max_coins([0, 0]) == 0
 assert max_coins([1, 1, 1]) == 3
-assert max_coins([7, 9, 8, 0, 7, 1, 3, 5, 5, 2, 3]) == 1654
+assert max_coins([6, 2, 9, 4, 0, 8, 3, 1, 7]) == 1516
 """,
     "alg-p-longest-palindromic-subsequence": """\
 assert longest_palindrome_subseq("") == 0
 assert longest_palindrome_subseq("abcd") == 1
 assert longest_palindrome_subseq("racecar") == 7
-assert longest_palindrome_subseq("character") == 5
+assert longest_palindrome_subseq("cbaxabd") == 5
 """,
     # greedy.md
     "alg-p-jump-game": """\
