@@ -7,11 +7,12 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from conftest import TreeFactory
+from conftest import PROJECT_ROOT, TreeFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import Options, compile_tree
+from generator.diagrams import load
 from generator.sanitize import HTML_ELEMENTS, SVG_ELEMENTS, VOID_ELEMENTS, css_problem, sanitize, url_problem
 
 
@@ -215,3 +216,12 @@ def test_any_input_gives_balanced_allowed_html_that_a_second_pass_keeps(soup: st
     assert checker.errors == [] and checker.open == [], (soup, cleaned.html)
     again = sanitize(cleaned.html)
     assert again.html == cleaned.html and again.violations == (), (soup, cleaned.html, again.violations)
+
+
+def test_every_diagram_of_the_content_as_inlined_is_within_the_allow_list() -> None:
+    """`diagrams.py` checks SVG files with its own convention; what it inlines must pass this allow-list too."""
+    drawings = sorted((PROJECT_ROOT / "content").rglob("*.svg"))
+    assert drawings
+    for path in drawings:
+        inlined = load(path.read_bytes(), path.name).for_card("a diagram")
+        assert sanitize(inlined).violations == (), path
