@@ -35,6 +35,7 @@ def _findings(make_tree: TreeFactory, body: str) -> list[tuple[str, int, int]]:
         ('<img src="//example.com/a.png" alt="a">', [("remote-resource", 5, 6)]),
         ("[click](javascript:alert(1))", [("unsafe-html", 5, 9)]),
         ('<svg><image href="https://example.com/a.png"/></svg>', [("unsafe-html", 5, 6)]),
+        ('<svg><use href="https://example.com/a.svg#x"/></svg>', [("unsafe-html", 5, 11)]),
         ("<b>bold", [("invalid-html", 5, 1)]),
         ("x </i> y", [("invalid-html", 5, 3)]),
     ],
@@ -61,7 +62,7 @@ def test_svg_keeps_its_case_and_fragment_markers() -> None:
         '<defs><marker id="m" refX="1" refY="1" markerWidth="2" markerHeight="2" orient="auto">'
         '<path d="M0 0 L2 1 L0 2 z"/></marker></defs>'
         '<line x1="0" y1="0" x2="9" y2="9" class="d-edge" marker-end="url(#m)"/>'
-        '<text x="5" y="5" text-anchor="middle" transform="rotate(10)">A</text></svg>'
+        '<text x="5" y="5" text-anchor="middle" transform="rotate(10)">A</text><use href="#m" x="2"/></svg>'
     )
     cleaned = sanitize(svg)
     assert cleaned.violations == ()
