@@ -12,7 +12,7 @@ PIP := python -m pip install --quiet --disable-pip-version-check
 COMPAT_VENV := .venv-compat
 COMPAT_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python) $(shell command -v python3.9) $(PYTHON))
 
-.PHONY: all build test lint types pytest compat system-deps screenshots property clean
+.PHONY: all build test lint types pytest compat system-deps screenshots property cards-sweep clean
 
 all: build $(VENV)/.readiness-deps
 
@@ -69,6 +69,11 @@ screenshots: system-deps $(VENV)/.dev-deps
 	rm -rf dist/screenshots
 	MLE_ANKI_ARTIFACTS=$(CURDIR)/dist/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/gui
 	$(BIN)/python scripts/screenshots.py dist/screenshots
+
+# Every card of the deck, question and answer, in all four modes (phone and desktop, light and night) in the real
+# Anki desktop; `make test` renders every card at phone width and a sample of 220 cards in the other three modes.
+cards-sweep: system-deps $(VENV)/.dev-deps
+	MLE_CARDS_SWEEP=full $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/gui/test_cards_desktop.py
 
 clean:
 	rm -rf dist .cache .pytest_cache .mypy_cache .ruff_cache

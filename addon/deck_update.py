@@ -35,6 +35,7 @@ from anki.utils import ids2str
 
 from .categories import RETIRED_TAG
 from .deck_manifest import DeckManifest, ManifestError, find, replace_in
+from .undo import one_undo_step
 
 APPLY_UNDO = "Apply deck update"
 _ID_FIELD = "Id"
@@ -118,7 +119,8 @@ class DeckUpdateResult:
             else []
         )
         if plan.is_empty():
-            return "\n".join([*lines, f"{releases}: your decks already match the release; nothing to do.", *kept])
+            done = [] if plan.problems else [f"{releases}: your decks already match the release; nothing to do."]
+            return "\n".join([*lines, *done, *kept])
         lines.append(f"{releases}: deck update applied.")
         if plan.moved:
             lines.append(f"Moved {_count(plan.moved, 'card')} to their new decks.")
@@ -233,6 +235,11 @@ def plan_deck_update(col: Collection) -> DeckUpdatePlan:
             if updated != description:
                 manifests[tree.root_id] = updated
             remove_decks += _empty_after(col, tree.recreated, moving)
+    for deck in [deck for deck in moves if _filtered_on_the_way(col, deck)]:
+        problems.append(
+            f"{_count(len(moves.pop(deck)), 'card')} belong in {deck!r}, but a filtered deck is in the way; rename "
+            "it, then apply again"
+        )
     return DeckUpdatePlan(
         releases=tuple(tree.root for tree in trees),
         moves={deck: sorted(card_ids) for deck, card_ids in sorted(moves.items())},
@@ -252,7 +259,10 @@ def apply_plan(col: Collection, plan: DeckUpdatePlan) -> OpChanges:
     """Carry out `plan` as one undo step named "Apply deck update"; an empty plan writes nothing."""
     if plan.is_empty():
         return OpChanges()
-    target = col.add_custom_undo_entry(APPLY_UNDO)
+    return one_undo_step(col, APPLY_UNDO, lambda: _write(col, plan))[1]
+
+
+def _write(col: Collection, plan: DeckUpdatePlan) -> None:
     for deck, card_ids in plan.moves.items():
         existing = col.decks.id_for_name(deck)
         # NOTE: a deck the user deleted since the import is made again, inside the same undo step
@@ -273,13 +283,23 @@ def apply_plan(col: Collection, plan: DeckUpdatePlan) -> OpChanges:
             col.decks.update_dict(root)
     if plan.remove_decks:
         col.decks.remove([DeckId(deck_id) for deck_id in plan.remove_decks])
-    return col.merge_undo_entries(target)
 
 
 def update_decks(col: Collection) -> DeckUpdateResult:
     """The "Apply deck update" action: plan, then apply as one undo step."""
     plan = plan_deck_update(col)
     return DeckUpdateResult(plan, apply_plan(col, plan))
+
+
+def _filtered_on_the_way(col: Collection, deck: str) -> bool:
+    """Whether a deck, or a deck above it, is a filtered deck: Anki moves no card into one and puts no deck below it,
+    so such a move would fail half-way (NOTE: checked before writing, so a run changes everything or nothing)."""
+    parts = deck.split(_SEPARATOR)
+    for depth in range(1, len(parts) + 1):
+        deck_id = col.decks.id_for_name(_SEPARATOR.join(parts[:depth]))
+        if deck_id is not None and col.decks.is_filtered(deck_id):
+            return True
+    return False
 
 
 def _description(col: Collection, deck_id: int) -> str:

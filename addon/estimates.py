@@ -83,6 +83,12 @@ class EstimateCache:
         for card_id in stale:
             self._states[card_id] = (mods[card_id], states.get(card_id))
 
+    def forget(self, card_ids: Iterable[int]) -> None:
+        """Drop these cards' estimates: they changed (NOTE: `mod` is in whole seconds, so a card answered twice in one
+        second keeps its `mod`; a caller that knows a card changed says so)."""
+        for card_id in card_ids:
+            self._states.pop(card_id, None)
+
     def keep_only(self, card_ids: Iterable[int]) -> None:
         """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
         keep = set(card_ids)
@@ -156,7 +162,7 @@ def _states_of_copy(path: str) -> list[Sequence[Any]]:
     """(card id, s, decay) of every studied card of the collection at `path`, once Anki has turned FSRS on in it."""
     snapshot = Collection(path)
     try:
-        _turn_fsrs_on(snapshot)
+        turn_fsrs_on(snapshot)
         return _db(snapshot).all(
             "select id, data ->> '$.s', data ->> '$.decay' from cards where type != 0 and json_valid(data)"
         )
@@ -164,7 +170,7 @@ def _states_of_copy(path: str) -> list[Sequence[Any]]:
         snapshot.close(downgrade=False)
 
 
-def _turn_fsrs_on(col: Collection) -> None:
+def turn_fsrs_on(col: Collection) -> None:
     """What the deck options screen does when the user turns FSRS on and saves: every preset unchanged, FSRS on, no
     rescheduling. Anki then computes every card's memory state with its preset's parameters."""
     from anki import deck_config_pb2

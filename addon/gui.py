@@ -13,6 +13,7 @@ import logging
 import random
 import time
 from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ from aqt.webview import AnkiWebView
 from . import deck_update, tagging, weakest
 from .background import Guard
 from .card_meta import ROUND_KEYS
-from .categories import CATEGORIES, CATEGORY_KEYS, get
+from .categories import CATEGORIES, CATEGORY_KEYS, category_of_tag, get
 from .config import LoadedConfig
 from .estimates import EstimateCache
 from .practice import daily, items, log, pick, record, stats
@@ -37,7 +38,16 @@ from .practice import render as practice_render
 from .practice.mock import CHOOSE, GRADED, REVEALED, RUNNING, MockState
 from .practice.settings import PRACTICE, PracticeSettings
 from .readiness import Report, compute_report, real_today, render
-from .readiness_config import ALL_CATEGORIES, READINESS, ReadinessSettings, dump_dates, parse_dates
+from .readiness.model import Projection
+from .readiness.project import projections
+from .readiness_config import (
+    ALL_CATEGORIES,
+    READINESS,
+    ReadinessSettings,
+    check_interview_date,
+    dump_dates,
+    parse_dates,
+)
 from .rules import ADDON_NAME, TAGGING, Settings
 from .settings import load_settings
 from .trend import Trend, compute_trend
@@ -54,6 +64,7 @@ DATES_PROFILE_KEY = "mle_interview_readiness_dates"  # in the profile: {"*" or c
 MOCK_TITLE = "Mock interview"
 DAILY_TITLE = "Today's practice"
 TICK_MS = 500  # the mock window's timer refresh; the time itself comes from `InterviewReadiness.clock`
+START_DEFAULT = 10  # new cards in a "Start" deck when neither the plan nor the deck asks for any
 MATHJAX = ["js/mathjax.js", "js/vendor/mathjax/tex-chtml-full.js"]  # Anki's own, as its card previewer loads them
 
 
@@ -77,6 +88,9 @@ class InterviewReadiness:
         self._trend_key: Hashable = None
         self._waiting: list[Callable[[Report], None]] = []
         self._computing = False
+        self._extras: Extras | None = None  # the projections and the pending deck update of `_report_key`
+        self._extras_waiting: list[Callable[[Extras], None]] = []
+        self._building: set[str] = set()  # filtered decks being made: a second click meanwhile does nothing
         # Practice: the mock interview's clock (seconds, monotonic; tests put their own here and advance it), the
         # random generator of "surprise me", and the practice figures cached like the report.
         self.clock: Callable[[], float] = time.monotonic
@@ -168,8 +182,9 @@ class InterviewReadiness:
     def _on_profile_did_open(self) -> None:
         self.guard.profile_opened()
         self._config = None
-        self._report = self._trend = None
+        self._report = self._trend = self._extras = None
         self._waiting, self._computing = [], False
+        self._extras_waiting, self._building = [], set()
         self._practice, self._practice_waiting = None, []
         self.estimates = EstimateCache()
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
@@ -342,6 +357,48 @@ class InterviewReadiness:
 
         self.guard.read("The readiness trend", lambda col: compute_trend(col, report), done, automatic=True)
 
+    def request_extras(self, report: Report, on_done: Callable[[Extras], None]) -> None:
+        """The slower parts of the panel, after the report: each category's projection from Anki's simulator and
+        whether a deck update is waiting. In the background; the cached report gains the projections."""
+        key = self._report_key
+        if self._extras is not None and self._extras.key == key:
+            on_done(self._extras)
+            return
+        self._extras_waiting.append(on_done)
+        if len(self._extras_waiting) > 1:
+            return  # NOTE: already computing; the waiting callbacks run when it ends
+
+        def op(col: Collection) -> Extras:
+            problem = None
+            projected: Mapping[str, Projection | None] = {}
+            try:
+                found = projections(col, report)
+                projected, problem = found.by_category, found.deferred
+            except Exception as error:  # NOTE: the simulator refusing odd settings must not take the panel down
+                self.guard.logger.error("The projection failed", exc_info=error)
+                problem = f"The projection is unavailable ({type(error).__name__}: {error})."
+            plan = deck_update.plan_deck_update(col)
+            pending = None
+            if not plan.is_empty():
+                pending = render.PendingUpdate(plan.releases, plan.moved, len(plan.retire), len(plan.restore))
+            return Extras(key, report.with_projections(projected), pending, problem)
+
+        def done(extras: Extras) -> None:
+            waiting, self._extras_waiting = self._extras_waiting, []
+            if extras.key == self._report_key:
+                self._extras, self._report = extras, extras.report
+                for callback in waiting:
+                    callback(extras)
+            elif self._report is not None:  # the collection changed meanwhile: again, for the report as it is now
+                for callback in waiting:
+                    self.request_extras(self._report, callback)
+
+        def failed(_error: Exception) -> None:
+            self._extras_waiting = []
+
+        if not self.guard.read("The readiness projection", op, done, on_failure=failed, automatic=True):
+            self._extras_waiting = []
+
     def open_panel(self) -> None:
         if self.mw.col is None:
             return
@@ -352,19 +409,50 @@ class InterviewReadiness:
         self.dialog.refresh()
 
     def study_weakest(self, category: str, parent: Any) -> None:
-        report = self.cached_report()
-        if report is None:
-            self.request_report(lambda _report: self.study_weakest(category, parent), with_progress=True)
-            return
         size = self.readiness_settings.weakest_deck_size
 
-        def op(col: Collection) -> weakest.WeakestResult:
+        def make(col: Collection, report: Report) -> weakest.WeakestResult:
             return weakest.study_weakest(col, report, category, size)
 
-        def done(result: weakest.WeakestResult) -> None:
-            tooltip(f'"{result.deck_name}": {result.cards:,} cards to review.', period=TOOLTIP_MS, parent=parent)
+        self._filtered_deck(weakest.deck_name(category), f"Study weakest ({get(category).title})", make, parent)
 
-        self.guard.write(f"Study weakest ({get(category).title})", op, done, parent=parent)
+    def study_topic(self, tag: str, parent: Any) -> None:
+        def make(col: Collection, report: Report) -> weakest.WeakestResult:
+            return weakest.study_topic(col, report, tag)
+
+        self._filtered_deck(weakest.topic_deck_name(weakest.STUDY, tag), "Study", make, parent)
+
+    def start_topic(self, tag: str, parent: Any) -> None:
+        def make(col: Collection, report: Report) -> weakest.WeakestResult:
+            category = report.categories.get(category_of_tag(tag) or "")
+            plan_count = category.plan.new_per_day if category else 0
+            deck_count = category.deck.new_per_day if category and category.deck else 0
+            return weakest.start_topic(col, report, tag, plan_count or deck_count or START_DEFAULT)
+
+        self._filtered_deck(weakest.topic_deck_name(weakest.START, tag), "Start", make, parent)
+
+    def _filtered_deck(
+        self, name: str, what: str, make: Callable[[Collection, Report], weakest.WeakestResult], parent: Any
+    ) -> None:
+        """Make a filtered deck from the current report, in the background, as one undo step or none. A click while
+        the same deck is being made does nothing (two clicks, one deck); a refusal is the guard's tooltip."""
+        if name in self._building:
+            return
+        report = self.cached_report()
+        if report is None:
+            self.request_report(lambda _report: self._filtered_deck(name, what, make, parent), with_progress=True)
+            return
+
+        def done(result: weakest.WeakestResult) -> None:
+            self._building.discard(name)
+            state = "" if result.changed else " (it already held them)"
+            tooltip(f'"{result.deck_name}": {result.cards:,} cards to study{state}.', period=TOOLTIP_MS, parent=parent)
+
+        def failed(_error: Exception) -> None:
+            self._building.discard(name)
+
+        if self.guard.write(what, lambda col: make(col, report), done, parent=parent, on_failure=failed):
+            self._building.add(name)
 
     def _on_deck_browser(self, deck_browser: DeckBrowser, content: DeckBrowserContent) -> None:
         if self.mw.col is None or not self.readiness_settings.deck_browser_strip:
@@ -469,9 +557,19 @@ class InterviewReadiness:
             self._practice_waiting = []
 
     def _on_sync(self) -> None:
-        self._report = None
+        self._report = self._extras = None
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the panel shows after the report: the report with its projections, and a waiting deck update."""
+
+    key: Hashable  # the report's cache key
+    report: Report
+    pending_update: render.PendingUpdate | None
+    problem: str | None = None  # why a projection is missing
 
 
 class ReadinessDialog(QDialog):
@@ -487,10 +585,12 @@ class ReadinessDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.web)
         self.setLayout(layout)
-        self.resize(960, 820)
+        self.resize(1000, 860)
         self.report: Report | None = None
         self.trend: Trend | None = None
+        self.extras: Extras | None = None
         self.practice: stats.PracticeSummary | None = None
+        self.message: str | None = None  # shown at the top until the next input
         self.web.stdHtml("<p>Computing interview readiness...</p>", context=self)
 
     def refresh(self) -> None:
@@ -503,43 +603,76 @@ class ReadinessDialog(QDialog):
 
     def _show(self, report: Report) -> None:
         self.report = report
+        if self.extras is not None and self.extras.key != self.addon._report_key:
+            self.extras = None
         self._render()
         self.addon.request_trend(report, self._show_trend)
+        self.addon.request_extras(report, self._show_extras)
 
     def _show_trend(self, trend: Trend) -> None:
         if self.report is not None and trend.days and trend.days[-1] == self.report.today:
             self.trend = trend
             self._render()
 
-    def _render(self) -> None:
+    def _show_extras(self, extras: Extras) -> None:
+        if extras.key == self.addon._report_key:
+            self.extras = extras
+            self.report = extras.report
+            self._render()
+
+    def view(self) -> render.PanelView | None:
+        """What the panel shows now; `render.render_panel` turns it into the page."""
         if self.report is None:
-            return
-        trend = self.trend
-        html = render.render_panel(
-            self.report,
-            self.addon.interview_dates(),
-            self.addon.readiness_settings.new_card_lead_days,
-            trend.days if trend else (),
-            trend.readiness if trend else None,
-            practice_render.practice_section(self.practice),
+            return None
+        trend, extras, settings = self.trend, self.extras, self.addon.readiness_settings
+        return render.PanelView(
+            report=self.report,
+            dates=self.addon.interview_dates(),
+            lead_days=settings.new_card_lead_days,
+            weakest_deck_size=settings.weakest_deck_size,
+            trend_days=trend.days if trend else (),
+            trend=trend.readiness if trend else None,
+            projected=extras is not None,
+            pending_update=extras.pending_update if extras else None,
+            message=self.message,
+            notice=extras.problem if extras else None,
+            practice=practice_render.practice_section(self.practice),
         )
-        self.web.stdHtml(html, context=self)
+
+    def _render(self) -> None:
+        view = self.view()
+        if view is not None:
+            self.web.stdHtml(render.render_panel(view), context=self)
 
     def _on_bridge_command(self, command: str) -> Any:
         if command.startswith(render.SET_DATE):
             key, _, value = command[len(render.SET_DATE) :].partition(":")
-            try:
-                when = date.fromisoformat(value) if value else None
-            except ValueError:
-                return None
-            self.addon.set_interview_date(key, when)
-            self.trend = None
-            self.refresh()
+            self._set_date(key, value)
         elif command.startswith(render.STUDY_WEAKEST):
             category = command[len(render.STUDY_WEAKEST) :]
             if category in CATEGORY_KEYS:
                 self.addon.study_weakest(category, self)
+        elif command.startswith(render.STUDY_TOPIC):
+            self.addon.study_topic(command[len(render.STUDY_TOPIC) :], self)
+        elif command.startswith(render.START_TOPIC):
+            self.addon.start_topic(command[len(render.START_TOPIC) :], self)
+        elif command == render.APPLY_UPDATE:
+            self.addon.apply_deck_update()
         return None
+
+    def _set_date(self, key: str, value: str) -> None:
+        """A date from a picker: stored if valid, else refused with a message at the top of the panel."""
+        col = self.addon.mw.col
+        if col is None:
+            return
+        when, problem = check_interview_date(value, real_today(col))
+        self.message = problem
+        if problem is not None:
+            self._render()  # NOTE: nothing changed but the message; the date picker shows the stored date again
+            return
+        self.addon.set_interview_date(key, when)
+        self.trend = self.extras = None
+        self.refresh()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802  (Qt's name)
         self.web.cleanup()

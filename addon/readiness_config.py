@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from .categories import CATEGORY_KEYS
@@ -20,6 +20,7 @@ STRIP_KEY = "deck_browser_strip"
 DECK_SIZE_KEY = "weakest_deck_size"
 READINESS_KEYS: tuple[str, ...] = (LEAD_DAYS_KEY, STRIP_KEY, DECK_SIZE_KEY)
 ALL_CATEGORIES = "*"  # the key of the interview date that applies to every category without its own
+MAX_DAYS_AHEAD = 730  # an interview date further ahead than two years is a typo (a year 20260, say)
 
 
 @dataclass(frozen=True)
@@ -59,3 +60,20 @@ def parse_dates(raw: object) -> dict[str, date]:
 
 def dump_dates(dates: Mapping[str, date]) -> dict[str, str]:
     return {key: value.isoformat() for key, value in dates.items()}
+
+
+def check_interview_date(text: str, today: date) -> tuple[date | None, str | None]:
+    """A date typed or picked in the panel: (the date, None), (None, None) to clear it, or (None, a message) when it
+    is not a date, is in the past, or is more than `MAX_DAYS_AHEAD` days ahead."""
+    if not text.strip():
+        return None, None
+    try:
+        when = date.fromisoformat(text.strip())
+    except ValueError:
+        return None, f"{text!r} is not a date: pick one with the date picker (YYYY-MM-DD). The date was not changed."
+    if when < today:
+        return None, f"{when.isoformat()} is in the past: pick today or a later day. The date was not changed."
+    if when > today + timedelta(days=MAX_DAYS_AHEAD):
+        latest = (today + timedelta(days=MAX_DAYS_AHEAD)).isoformat()
+        return None, f"{when.isoformat()} is more than two years ahead (latest {latest}). The date was not changed."
+    return when, None

@@ -28,6 +28,7 @@ from .categories import (
     is_managed_tag,
 )
 from .rules import Settings
+from .undo import one_undo_step
 
 TAG_NOW_UNDO = "Tag cards by interview category"
 SET_CATEGORY_UNDO = "Set interview category"
@@ -131,10 +132,12 @@ def apply_plan(col: Collection, plan: TaggingPlan, undo_label: str = TAG_NOW_UND
     """Add the planned tags as one undo step named `undo_label`; an empty plan writes nothing and adds no undo step."""
     if plan.is_empty():
         return OpChanges()
-    target = col.add_custom_undo_entry(undo_label)
-    for key, note_ids in plan.additions.items():
-        col.tags.bulk_add(note_ids, category_tag(key))
-    return col.merge_undo_entries(target)
+
+    def write() -> None:
+        for key, note_ids in plan.additions.items():
+            col.tags.bulk_add(note_ids, category_tag(key))
+
+    return one_undo_step(col, undo_label, write)[1]
 
 
 def tag_collection(col: Collection, settings: Settings, report: Callable[[str], None] | None = None) -> TaggingResult:
@@ -174,27 +177,33 @@ def set_category(col: Collection, note_ids: Sequence[NoteId], category: str | No
     if category is not None:
         get(category)  # a KeyError for an unknown key is a bug in the caller
     others = [key for key in CATEGORY_KEYS if key != category]
-    target = col.add_custom_undo_entry(SET_CATEGORY_UNDO)
-    _park_topics(col, note_ids, others)
-    bare = [*others, *([] if category is None else ["excluded"])]
-    _remove_exact(col, note_ids, [f"{TAG_ROOT}{SEPARATOR}{name}" for name in bare])
-    if category is not None:
-        _unpark_topics(col, note_ids, [category])
-    col.tags.bulk_add(note_ids, category_tag(category) if category else EXCLUDED_TAG)
-    return col.merge_undo_entries(target)
+
+    def write() -> None:
+        _park_topics(col, note_ids, others)
+        bare = [*others, *([] if category is None else ["excluded"])]
+        _remove_exact(col, note_ids, [f"{TAG_ROOT}{SEPARATOR}{name}" for name in bare])
+        if category is not None:
+            _unpark_topics(col, note_ids, [category])
+        col.tags.bulk_add(note_ids, category_tag(category) if category else EXCLUDED_TAG)
+
+    return one_undo_step(col, SET_CATEGORY_UNDO, write)[1]
 
 
 def use_rules(col: Collection, note_ids: Sequence[NoteId], settings: Settings) -> TaggingResult:
     """The browser's "By rules" entry, as one undo step: forget the user's choice for these notes (the exclusion and
     the bare `interview::<category>` tags go, every parked topic tag comes back), then let the rules place the notes
     that are in no category."""
-    target = col.add_custom_undo_entry(SET_CATEGORY_UNDO)
-    _remove_exact(col, note_ids, [EXCLUDED_TAG, *(category_tag(key) for key in CATEGORY_KEYS)])
-    _unpark_topics(col, note_ids, CATEGORY_KEYS)
-    plan = plan_tagging(col, settings, note_ids)
-    for key, ids in plan.additions.items():
-        col.tags.bulk_add(ids, category_tag(key))
-    return TaggingResult(plan, col.merge_undo_entries(target))
+
+    def write() -> TaggingPlan:
+        _remove_exact(col, note_ids, [EXCLUDED_TAG, *(category_tag(key) for key in CATEGORY_KEYS)])
+        _unpark_topics(col, note_ids, CATEGORY_KEYS)
+        plan = plan_tagging(col, settings, note_ids)
+        for key, ids in plan.additions.items():
+            col.tags.bulk_add(ids, category_tag(key))
+        return plan
+
+    plan, changes = one_undo_step(col, SET_CATEGORY_UNDO, write)
+    return TaggingResult(plan, changes)
 
 
 def _park_topics(col: Collection, note_ids: Sequence[NoteId], categories: Sequence[str]) -> None:

@@ -8,7 +8,9 @@ Measured in the same run, on the same collection (median of the repeats):
 - the SM-2 estimate path (FSRS off, no memory states): cold (every state estimated on one snapshot), the same a
   `compute_memory_state` call a card, and warm (the session's estimate cache, after a review of 1% of the cards);
 - what the deck-browser strip adds to a render once the cache is warm (the hook's cache check and HTML);
-- the 90-day trend.
+- the 90-day trend;
+- the projection (Anki's FSRS simulator per category, interview in 30 days), which the desktop runs after the
+  report, apart from it: on the FSRS collection directly, on the SM-2 one on a private snapshot (nothing to undo).
 
 The synthetic history is written straight into the benchmark's own collection file with `sqlite3` (answering a million
 cards through the scheduler would take hours); it is never a user's collection.
@@ -26,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import TypeVar
 
@@ -37,10 +40,12 @@ from anki.decks import DeckId
 from addon.categories import CATEGORY_KEYS
 from addon.estimates import EstimateCache
 from addon.readiness import compute_report, real_today, render
+from addon.readiness.project import METHOD_COPY, METHOD_DIRECT, projections
 from addon.trend import compute_trend
 
 T = TypeVar("T")
 DAY_S = 86400
+PROJECTION_DAYS = 30
 
 
 def build(path: Path, cards: int, fsrs: bool, seed: int = 3) -> int:
@@ -128,9 +133,13 @@ def main() -> None:
             args.repeat,
         )
         trend_s, _ = median_time(lambda: compute_trend(col, report), 1)
+        interview = real_today(col) + timedelta(days=PROJECTION_DAYS)
+        dated_s, dated = median_time(lambda: compute_report(col, interview_date=interview), args.repeat)
+        project_s, projected = median_time(lambda: projections(col, dated).by_category, args.repeat)
+        assert all(p is not None and p.method == METHOD_DIRECT for p in projected.values())
         # The strip with a warm cache: the hook's cache-key check (col.mod, today) plus the HTML.
         strip_s, strip = median_time(lambda: (col.mod, real_today(col), render.render_strip(report)), 20)
-        panel_s, _ = median_time(lambda: render.render_panel(report, {}, 7), 5)
+        panel_s, _ = median_time(lambda: render.render_panel(render.PanelView(report, {}, 7)), 5)
         col.close()
 
         col = Collection(str(folder / "sm2.anki2"))
@@ -141,6 +150,9 @@ def main() -> None:
         assert col.db is not None
         col.db.execute("update cards set mod = mod + 1 where id % 100 = 0")  # as if 1% were reviewed
         warm_s, _ = median_time(lambda: compute_report(col, estimates=bulk), 1)
+        sm2_dated = compute_report(col, interview_date=interview, estimates=bulk)
+        copy_s, copied = median_time(lambda: projections(col, sm2_dated).by_category, 1)
+        assert all(p is not None and p.method == METHOD_COPY for p in copied.values())
         col.close()
 
         studied = sum(c.cards - c.new for c in report.categories.values())
@@ -155,6 +167,18 @@ def main() -> None:
             ("deck-browser strip, warm cache (cache check + HTML)", f"{strip_s * 1000:.3f} ms ({len(strip[2])} chars)"),
             ("panel HTML render", f"{panel_s * 1000:.1f} ms"),
             ("90-day trend from the review log", f"{trend_s:.2f} s"),
+            (
+                "whole report with an interview date (FSRS)",
+                f"{dated_s * 1000:.0f} ms ({dated_s / graphs_s:.2f}x graphs)",
+            ),
+            (
+                f"projection, 4 categories, {PROJECTION_DAYS} days (FSRS: simulator on the collection)",
+                f"{project_s:.2f} s ({project_s / graphs_s:.1f}x graphs)",
+            ),
+            (
+                f"projection, 4 categories, {PROJECTION_DAYS} days (SM-2: simulator on a snapshot with FSRS on)",
+                f"{copy_s:.1f} s ({copy_s / graphs_s:.1f}x graphs)",
+            ),
         ]
     finally:
         shutil.rmtree(folder, ignore_errors=True)

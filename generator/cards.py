@@ -70,12 +70,33 @@ def build_cards(tree: Tree, parsed: ParsedFile, base_dir: Path) -> tuple[list[Ca
         )
     file_tags.extend(_split_tags(" ".join(front.tags)))
 
+    topic = _topic(parsed, place.topic, category)
     cards: list[Card] = []
     for source in parsed.cards:
         card = _card(source, front.source, file_tags, place.deck, base_dir, tree.namespace, category, findings)
         if card is not None:
+            card.fields[TOPIC] = topic
             cards.append(card)
     return cards, findings
+
+
+TOPIC = "Topic"  # not a note field: the header line every card shows, rendered into the Source field
+
+
+def _topic(parsed: ParsedFile, topic: tuple[str, ...], category: str | None) -> Text:
+    """`Category · Topic` for the cards' header: the category's title, then the file's `# Title` (else its name).
+
+    NOTE: nothing here depends on the deck or the folder outside the category, so moving a file leaves its cards'
+    content, and so their notes, unchanged (a move stays a move in the release diff).
+    """
+    if parsed.title is not None:
+        name, line = parsed.title.value, parsed.title.line
+    else:
+        stem = (topic[-1] if topic else Path(parsed.path).stem).replace("-", " ").replace("_", " ")
+        name, line = stem[:1].upper() + stem[1:], 1
+    if category is None:
+        return Text(name, line, 1)
+    return Text(f"{categories.get(category).title} · {name}", line, 1)
 
 
 def _split_tags(text: str) -> list[str]:

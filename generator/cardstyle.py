@@ -36,6 +36,9 @@ _COLOURS: dict[str, dict[str, str]] = {
         "inline-code-bg": "#eef1f4",
         "cloze": "#0a5bc4",
         "cloze-bg": "#e8f1fd",
+        "easy": "#1a7f37",
+        "medium": "#8a5a00",
+        "hard": "#c6262e",
         # Code tokens (GitHub's Primer light palette: every colour at least 4.5:1 on --code-bg).
         "c-keyword": "#cf222e",
         "c-name-fn": "#6639ba",
@@ -60,6 +63,9 @@ _COLOURS: dict[str, dict[str, str]] = {
         "inline-code-bg": "#2d3239",
         "cloze": "#8cc4ff",
         "cloze-bg": "#1d3046",
+        "easy": "#56d364",
+        "medium": "#e3b341",
+        "hard": "#ff7b72",
         # Code tokens (GitHub's Primer dark palette: every colour at least 4.5:1 on --code-bg).
         "c-keyword": "#ff7b72",
         "c-name-fn": "#d2a8ff",
@@ -94,10 +100,14 @@ _LAYOUT = """
 .card {
   font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 18px; line-height: 1.5; text-align: left; color: var(--mle-fg); background-color: var(--mle-bg);
-  max-width: 40em; margin: 0 auto; padding: 18px 24px 32px; box-sizing: border-box;
-  overflow-wrap: break-word; -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
+  margin: 0; padding: 0; overflow-wrap: break-word; -webkit-text-size-adjust: 100%; text-size-adjust: 100%;
 }
+/* The design's column: the page behind it keeps the card's background, so no box shows at desktop width. */
+.mle-card { max-width: 40em; margin: 0 auto; padding: 18px 24px 32px; }
 .card *, .card *::before, .card *::after { box-sizing: border-box; }
+.codehilite pre, .table-wrap, .card mjx-container[display="true"] {
+  scrollbar-width: thin; scrollbar-color: var(--mle-wrap-mark) transparent;
+}
 .card p { margin: 0 0 0.6em; }
 .card p:last-child { margin-bottom: 0; }
 .card ul, .card ol { margin: 0.3em 0 0.6em; padding-left: 1.35em; }
@@ -109,8 +119,8 @@ _LAYOUT = """
 
 /* The header: category and topic, from the Source field's generated `card-topic` span. */
 .card-head {
-  display: flex; align-items: baseline; gap: 0.5em; min-height: 1em; margin: 0 0 0.9em;
-  font-size: 0; /* hides any text of the Source field that is not the topic */
+  display: flex; align-items: baseline; gap: 8px; margin: 0 0 14px;
+  font-size: 0; /* hides any text of the Source field that is not the topic (so sizes here are in px) */
 }
 .card-head .card-topic {
   font-size: 12.5px; line-height: 1.3; font-weight: 600; letter-spacing: 0.06em; text-transform: uppercase;
@@ -138,8 +148,9 @@ hr#answer { border: 0; border-top: 1px solid var(--mle-rule); height: 0; margin:
 .extra {
   margin-top: 1.1em; padding: 0.1em 0 0.1em 0.8em; border-left: 3px solid var(--mle-rule); font-size: 0.9em;
 }
-.source { margin-top: 1.3em; font-size: 0.78em; color: var(--mle-muted); line-height: 1.4; }
-.source .card-src::before { content: "Source: "; font-weight: 600; }
+.source { font-size: 0.78em; color: var(--mle-muted); line-height: 1.4; }
+.source .card-src { display: block; margin-top: 1.6em; padding-top: 0.7em; border-top: 1px solid var(--mle-rule); }
+.source .card-src::before { content: "Source: "; font-weight: 650; }
 
 /* Labels for parts of a card (problem facts, solution and tests). */
 .label {
@@ -167,7 +178,10 @@ dl.facts dd > p:first-child { margin-top: 0; }
 
 /* Problem and prompt metadata (difficulty, budget, round) and a prompt's outline and deep dives. */
 .problem-meta, .prompt-meta { font-size: 0.82em; color: var(--mle-muted); margin: 0.2em 0 0.6em; }
-.difficulty { font-weight: 650; }
+.difficulty { font-weight: 700; }
+.difficulty.easy { color: var(--mle-easy); }
+.difficulty.medium { color: var(--mle-medium); }
+.difficulty.hard { color: var(--mle-hard); }
 ol.phases { padding-left: 1.3em; }
 ol.phases li { margin-bottom: 0.45em; }
 .phase-name { font-weight: 650; }
@@ -186,13 +200,23 @@ ol.phases li { margin-bottom: 0.45em; }
   margin: 0.6em 0 !important; padding: 0.15em 0;
 }
 .card mjx-container:not([display="true"]) { max-width: 100%; }
+/* MathJax's hidden copy for screen readers is as wide as the formula; it must not widen the page past a formula
+   that fits. Its text is still read: only its invisible box shrinks. */
+.card mjx-assistive-mml { max-width: 100% !important; }
+
+.code-part { margin-top: 0.2em; }
+.code-part.tests .codehilite { margin-bottom: 0.4em; }
 
 @media (max-width: 480px) {
-  .card { font-size: 17px; padding: 14px 14px 28px; }
+  .card { font-size: 17px; }
+  /* MathJax scales formulas to the text's x-height, about a fifth larger than the text on phones' fonts; at TeX's
+     own size, long formulas fit the narrow column far more often. */
+  .card mjx-container { font-size: 106% !important; }
+  .mle-card { padding: 14px 14px 28px; }
   .question, .problem-title, .prompt-title { font-size: 1.15em; }
 }
 @media (max-width: 360px) {
-  .card { padding: 12px 10px 24px; }
+  .mle-card { padding: 12px 10px 24px; }
 }
 .mobile .card, .mobile.card { -webkit-tap-highlight-color: transparent; }
 """
@@ -217,6 +241,7 @@ _CODE = """
 /* A wrapped code line continues two characters right of its own indent, beside a faint bar, so a continuation never
    looks like a new statement, and no line end is ever hidden. `.ln` and `.iN` come from the generator (N = indent). */
 .codehilite .ln { display: block; padding-left: 2ch; text-indent: -2ch; }
+.codehilite .o, .codehilite .p { white-space: nowrap; } /* never break "->" or "==" at its middle */
 @media (max-width: 480px) {
   .codehilite pre { font-size: 13px; padding: 0.6em 0.65em; }
 }

@@ -31,33 +31,51 @@ class NoteType:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-_SOURCE = '{{#Source}}<div class="source">{{Source}}</div>{{/Source}}'
+# NOTE: templates may change freely (a new mod time updates users' note types on a default import); fields never.
+# Every card is one `.mle-card` (the width and margins of the design) that opens with the header: the category and
+# topic, carried in the Source field's `card-topic` span (render.py `_header`); the footer shows its `card-src` span.
+_HEAD = '<header class="card-head">{{#Source}}{{Source}}{{/Source}}</header>'
+_SOURCE = '{{#Source}}<footer class="source">{{Source}}</footer>{{/Source}}'
 _EXTRA = '{{#Extra}}<div class="extra">{{Extra}}</div>{{/Extra}}'
 
+
+def _card(kind: str, *parts: str) -> str:
+    return f'<div class="mle-card mle-{kind}">\n{_HEAD}\n' + "\n".join(parts) + "\n</div>"
+
+
+_QUESTION = '<div class="question">{{Front}}</div>'
 BASIC = NoteType(
     kind="basic",
     id=1842310571,
     name="MLE Interview: Basic",
     fields=("Front", "Back", "Extra", "Source", "Id"),
-    front='<div class="question">{{Front}}</div>',
-    back=f'<div class="question">{{{{Front}}}}</div>\n<hr id="answer">\n<div class="answer">{{{{Back}}}}</div>\n'
-    f"{_EXTRA}\n{_SOURCE}",
+    front=_card("basic", _QUESTION),
+    back=_card("basic", _QUESTION, '<hr id="answer">', '<div class="answer">{{Back}}</div>', _EXTRA, _SOURCE),
 )
 
-_CLOZE_FRONT = (
-    '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}\n<div class="cloze-text">{{cloze:Text}}</div>'
-)
+_CONTEXT = '{{#Context}}<div class="context">{{Context}}</div>{{/Context}}'
+_CLOZE_TEXT = '<div class="cloze-text">{{cloze:Text}}</div>'
 CLOZE = NoteType(
     kind="cloze",
     id=1842310572,
     name="MLE Interview: Cloze",
     fields=("Text", "Context", "Extra", "Source", "Id"),
-    front=_CLOZE_FRONT,
-    back=f"{_CLOZE_FRONT}\n{_EXTRA}\n{_SOURCE}",
+    front=_card("cloze", _CONTEXT, _CLOZE_TEXT),
+    back=_card("cloze", _CONTEXT, _CLOZE_TEXT, _EXTRA, _SOURCE),
     is_cloze=True,
 )
 
-_PROBLEM_FRONT = '<div class="problem-title">{{Title}}</div>\n<div class="prompt">{{Prompt}}</div>'
+_PROBLEM_STATEMENT = '<div class="problem-title">{{Title}}</div>\n<div class="prompt">{{Prompt}}</div>'
+_PROBLEM_ASK = '<div class="ask">Pattern, approach, complexity, edge cases, code?</div>'
+_FACTS = (
+    '<dl class="facts"><dt>Pattern</dt><dd>{{Pattern}}</dd><dt>Approach</dt><dd>{{Approach}}</dd>'
+    "<dt>Time</dt><dd>{{Time}}</dd><dt>Space</dt><dd>{{Space}}</dd>"
+    "<dt>Edge cases</dt><dd>{{EdgeCases}}</dd></dl>"
+)
+_CODE_PARTS = (
+    '<section class="code-part solution"><div class="label">Solution</div>{{Solution}}</section>\n'
+    '<section class="code-part tests"><div class="label">Tests</div>{{Tests}}</section>'
+)
 PROBLEM = NoteType(
     kind="problem",
     id=1842310573,
@@ -76,29 +94,33 @@ PROBLEM = NoteType(
         "Source",
         "Id",
     ),
-    front=_PROBLEM_FRONT + '\n<div class="ask">Pattern, approach, complexity, edge cases, code?</div>',
-    back=_PROBLEM_FRONT
-    + '\n<hr id="answer">\n'
-    + '<dl class="facts"><dt>Pattern</dt><dd>{{Pattern}}</dd><dt>Approach</dt><dd>{{Approach}}</dd>'
-    + "<dt>Time</dt><dd>{{Time}}</dd><dt>Space</dt><dd>{{Space}}</dd>"
-    + "<dt>Edge cases</dt><dd>{{EdgeCases}}</dd></dl>\n"
-    + '<div class="solution">{{Solution}}</div>\n<div class="tests">{{Tests}}</div>\n'
-    + f"{_EXTRA}\n{_SOURCE}",
+    front=_card(
+        "problem", _PROBLEM_STATEMENT, '<div class="ask">Pattern, approach, complexity, edge cases, code?</div>'
+    ),
+    back=_card("problem", _PROBLEM_STATEMENT, '<hr id="answer">', _FACTS, _CODE_PARTS, _EXTRA, _SOURCE),
 )
 
-_PROMPT_FRONT = (
+_PROMPT_STATEMENT = (
     '<div class="prompt-title">{{Title}}</div>\n<div class="prompt-meta">{{Round}} round · {{Budget}} min</div>'
 )
+_PROMPT_ASK = '<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>'
 PROMPT = NoteType(
     kind="prompt",
     id=1842310574,
     name="MLE Interview: Prompt",
     fields=("Title", "Round", "Budget", "Outline", "DeepDives", "Extra", "Source", "Id"),
-    front=_PROMPT_FRONT + '\n<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>',
-    back=_PROMPT_FRONT
-    + '\n<hr id="answer">\n<div class="outline">{{Outline}}</div>\n'
-    + '<div class="deep-dives-title">Deep dives</div>\n<div class="deep-dives-list">{{DeepDives}}</div>\n'
-    + f"{_EXTRA}\n{_SOURCE}",
+    front=_card(
+        "prompt", _PROMPT_STATEMENT, '<div class="ask">Outline a {{Budget}}-minute answer, phase by phase.</div>'
+    ),
+    back=_card(
+        "prompt",
+        _PROMPT_STATEMENT,
+        '<hr id="answer">',
+        '<div class="label">Outline</div>\n<div class="outline">{{Outline}}</div>',
+        '<div class="label deep-dives-title">Deep dives</div>\n<div class="deep-dives-list">{{DeepDives}}</div>',
+        _EXTRA,
+        _SOURCE,
+    ),
 )
 
 NOTE_TYPES: dict[str, NoteType] = {note_type.kind: note_type for note_type in (BASIC, CLOZE, PROBLEM, PROMPT)}

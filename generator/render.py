@@ -17,7 +17,7 @@ from pathlib import Path
 
 from addon import card_meta
 
-from .cards import Card
+from .cards import TOPIC, Card
 from .diagrams import Diagram, DiagramError, load
 from .findings import Finding, finding
 from .markup import Html, image_sources, inline_images, protect_cloze, replace_image_sources, to_html
@@ -37,6 +37,7 @@ class Rendered:
 
 
 _TIMING_FIELDS = frozenset({"Difficulty", "Budget", "Round", "Outline", "DeepDives"})  # see `_timing`
+_HEADER_FIELDS = frozenset({TOPIC})  # see `_header`
 
 
 def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
@@ -45,7 +46,7 @@ def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
     images: list[str] = []
     findings: list[Finding] = []
     for name, source in card.fields.items():
-        if name in _TIMING_FIELDS:
+        if name in _TIMING_FIELDS or name in _HEADER_FIELDS:
             continue
         text = source.value
         if is_plain(text):  # exactly what Markdown would give, without running it
@@ -57,7 +58,27 @@ def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
         fields[name] = protect_cloze(rendered.text) if card.kind == "cloze" and name == "Text" else rendered.text
         images.extend(image_sources(rendered.text))
     _timing(card, fields, images, findings)
+    _header(card, fields)
     return Rendered(fields, tuple(dict.fromkeys(images))), findings
+
+
+def _header(card: Card, fields: dict[str, str]) -> None:
+    """The Source field carries the card's header (category and topic) beside its source, each in its own span.
+
+    NOTE: a released note type can gain no field, and the templates cannot reach a file's title, so the header rides
+    in the Source field, which every note type has and which is not the sort field (the Browser's first column keeps
+    the question). The templates show `.card-topic` at the top and `.card-src` at the bottom (cardstyle.py).
+    """
+    topic = card.fields.get(TOPIC)
+    source = fields.pop("Source", "")
+    parts = []
+    if topic is not None:
+        plain = topic.value if is_plain(topic.value) else html.unescape(_TAG.sub("", to_html(topic.value, True).text))
+        parts.append(f'<span class="card-topic">{html.escape(plain, quote=False)}</span>')
+    if source:
+        parts.append(f'<span class="card-src">{source}</span>')
+    if parts:
+        fields["Source"] = "".join(parts)
 
 
 def _violations(card: Card, source: Text, rendered: Html) -> list[Finding]:

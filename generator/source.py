@@ -95,6 +95,7 @@ class ParsedFile:
     front_matter: FrontMatter
     cards: list[CardSource]
     findings: list[Finding]
+    title: Text | None = None  # the file's `# Title` line, for people and for the cards' header
 
 
 def decode(data: bytes, path: str) -> str | Finding:
@@ -117,7 +118,18 @@ def parse(text: str, path: str) -> ParsedFile:
     findings.extend(_control_characters(lines, path))
     front_matter, body_start = _parse_front_matter(lines, path, findings)
     cards = _parse_cards(lines, body_start, path, findings)
-    return ParsedFile(path, front_matter, cards, findings)
+    return ParsedFile(path, front_matter, cards, findings, _title(lines, body_start))
+
+
+def _title(lines: list[str], start: int) -> Text | None:
+    """The first `# Title` line before the first card, if any."""
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.startswith("## ") or line.rstrip() == "##" or _FENCE_OPEN.match(line):
+            return None
+        if line.startswith("# ") and line[2:].strip():
+            return Text(line[2:].strip(), index + 1, 3)
+    return None
 
 
 def _parse_front_matter(lines: list[str], path: str, findings: list[Finding]) -> tuple[FrontMatter, int]:

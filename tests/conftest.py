@@ -11,6 +11,7 @@ import pytest
 
 if TYPE_CHECKING:
     from anki.collection import Collection
+    from three_weeks import ThreeWeeks
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,3 +58,37 @@ def col(tmp_path: Path) -> Iterator[Collection]:
 def collection(col: Collection) -> Collection:
     """The same fresh collection, under the name the generator's acceptance tests use."""
     return col
+
+
+# A collection after three weeks of study (tests/three_weeks.py), FSRS on or SM-2: built once, copied per test.
+
+
+@pytest.fixture(scope="session")
+def three_weeks_files(tmp_path_factory: pytest.TempPathFactory) -> ThreeWeeks:
+    from three_weeks import ThreeWeeks
+
+    return ThreeWeeks(tmp_path_factory.mktemp("three-weeks"))
+
+
+@pytest.fixture
+def studied(three_weeks_files: ThreeWeeks, tmp_path: Path) -> Iterator[Collection]:
+    """Three weeks of study with FSRS on."""
+    from three_weeks import open_copy
+
+    col = open_copy(three_weeks_files[True], tmp_path / "fsrs")
+    try:
+        yield col
+    finally:
+        col.close()
+
+
+@pytest.fixture
+def studied_sm2(three_weeks_files: ThreeWeeks, tmp_path: Path) -> Iterator[Collection]:
+    """The same three weeks on SM-2 (FSRS off)."""
+    from three_weeks import open_copy
+
+    col = open_copy(three_weeks_files[False], tmp_path / "sm2")
+    try:
+        yield col
+    finally:
+        col.close()

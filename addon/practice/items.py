@@ -29,12 +29,14 @@ CODING, SYSTEM_DESIGN, ML_DESIGN, ML_BREADTH = "coding", "system-design", "ml-de
 DESIGN_ROUNDS = (SYSTEM_DESIGN, ML_DESIGN)
 TITLE_CHARS = 90
 
-_CARDS = f"""
+_CARDS = """
 select c.id, c.nid, c.did, c.odid, c.queue, c.type, case when c.odid != 0 then c.odue else c.due end, n.mid, n.tags
 from cards c join notes n on n.id = c.nid
-where c.queue >= 0 and n.tags like '% {TAG_ROOT}{SEPARATOR}%'
+where c.queue >= 0 and ({where})
 order by c.id
 """
+# The category whose tag a round's cards must carry; design rounds are found by their note type instead.
+_ROUND_CATEGORY = {CODING: "algorithms", ML_BREADTH: "ml-concepts"}
 
 
 @dataclass(frozen=True)
@@ -96,19 +98,34 @@ def candidates(col: Collection, round_key: str) -> list[Candidate]:
     """Every card the round can ask now, in card-id order."""
     round_for(round_key)  # KeyError for an unknown round
     fields = _field_indexes(col)
-    rows = db(col).all(_CARDS)
     special = {mid for mid, names in fields.items() if "Prompt" in names or "Outline" in names}
+    rows = db(col).all(_CARDS.format(where=_where(round_key, fields)))
     note_fields = _note_fields(col, {nid for _, nid, _, _, _, _, _, mid, _ in rows if mid in special})
+    plain: dict[tuple[int, str], tuple[str, str | None, tuple[Phase, ...]] | None] = {}  # NOTE: per note type and tags
     found: list[Candidate] = []
     for card_id, note_id, did, odid, queue, card_type, due, mid, tags in rows:
         names = fields.get(mid, {})
-        values = note_fields.get(note_id, [])
-        kind = _classify(names, values, tags)
+        if mid in special:
+            kind = _classify(names, note_fields.get(note_id, []), tags)
+        else:
+            if (mid, tags) not in plain:
+                plain[(mid, tags)] = _classify(names, [], tags)
+            kind = plain[(mid, tags)]
         if kind is None or kind[0] != round_key:
             continue
         home, filtered = (odid, did) if odid else (did, 0)
         found.append(Candidate(card_id, note_id, round_key, kind[1], kind[2], home, filtered, queue, card_type, due))
     return found
+
+
+def _where(round_key: str, fields: Mapping[int, Mapping[str, int]]) -> str:
+    """The SQL condition that narrows the cards to those the round could ask (the rest is decided in Python)."""
+    category = _ROUND_CATEGORY.get(round_key)
+    if category is None:
+        outline_types = [mid for mid, names in fields.items() if "Outline" in names]
+        return f"n.mid in {ids2str(outline_types)} and n.tags like '% {TAG_ROOT}{SEPARATOR}%'"
+    tag = f"{TAG_ROOT}{SEPARATOR}{category}"
+    return f"n.tags like '% {tag} %' or n.tags like '% {tag}{SEPARATOR}%'"
 
 
 def _note_fields(col: Collection, note_ids: set[int]) -> dict[int, list[str]]:

@@ -21,6 +21,8 @@ from anki.collection import Collection
 
 from ..categories import SEPARATOR
 from .model import DEFAULT_LEAD_DAYS, Report, compute_report
+from .project import projections
+from .render import plan_text
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 
@@ -48,11 +50,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--lead-days", type=int, default=DEFAULT_LEAD_DAYS, help="see every new card this many days early"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON (Report.to_dict())")
+    parser.add_argument(
+        "--no-projection", action="store_true", help="skip Anki's simulator: each category's projection is null"
+    )
     args = parser.parse_args(argv)
     try:
         # NOTE: Anki 24.11 prints "blocked main thread" diagnostics to stdout; stdout must hold only the report.
         with contextlib.redirect_stdout(sys.stderr):
-            report = report_for_file(args.collection, args.today, args.interview_date, args.lead_days)
+            report = report_for_file(
+                args.collection, args.today, args.interview_date, args.lead_days, project=not args.no_projection
+            )
     except CliError as error:
         print(f"error: {error}", file=sys.stderr)
         if error.hint:
@@ -73,9 +80,15 @@ def _parse_date(text: str) -> date:
 
 
 def report_for_file(
-    path: Path, today: date | None = None, interview_date: date | None = None, lead_days: int = DEFAULT_LEAD_DAYS
+    path: Path,
+    today: date | None = None,
+    interview_date: date | None = None,
+    lead_days: int = DEFAULT_LEAD_DAYS,
+    *,
+    project: bool = True,
 ) -> Report:
-    """The report of a collection file, computed on a temporary copy so the file stays byte-identical."""
+    """The report of a collection file, computed on a temporary copy so the file stays byte-identical; with
+    `project`, with each category's projection from Anki's simulator."""
     if not path.is_file():
         raise CliError(f"{path}: no such collection file", "pass the path of a collection.anki2 file")
     _check_not_locked(path)
@@ -95,7 +108,9 @@ def report_for_file(
         except Exception as error:
             raise CliError(f"{path}: Anki cannot open this collection: {error}") from None
         try:
-            return compute_report(col, today, interview_date, lead_days=lead_days)
+            report = compute_report(col, today, interview_date, lead_days=lead_days)
+            # NOTE: `col` is the CLI's own temporary copy: the SM-2 projection may switch it to FSRS
+            return report.with_projections(projections(col, report, throwaway=True).by_category) if project else report
         finally:
             col.close()
 
@@ -143,7 +158,7 @@ def _number(value: int | None) -> str:
 
 
 def format_table(report: Report) -> str:
-    """The report as a plain-text table for a terminal."""
+    """The report as a plain-text table for a terminal: the figures of the panel, then its plan and topics."""
     when = report.interview_date.isoformat() if report.interview_date else "not set"
     lines = [
         f"Interview readiness on {report.today.isoformat()} (interview: {when}; memory: {report.memory_model})",
@@ -152,16 +167,12 @@ def format_table(report: Report) -> str:
     columns = (
         ("category", 14),
         ("cards", 7),
-        ("new", 6),
-        ("learn", 6),
-        ("young", 6),
-        ("mature", 7),
+        ("studied", 8),
         ("covered", 8),
-        ("recall", 7),
-        ("@intvw", 7),
-        ("confid.", 8),
+        ("recall*", 8),
+        ("going on", 9),
+        ("stopping", 9),
         ("TR 30d", 7),
-        ("revs", 6),
         ("due", 6),
         ("new/day", 8),
     )
@@ -170,32 +181,43 @@ def format_table(report: Report) -> str:
         values = (
             key,
             _number(cat.cards),
-            _number(cat.new),
-            _number(cat.learning),
-            _number(cat.young),
-            _number(cat.mature),
+            _number(cat.studied),
             _percent(cat.coverage),
-            _percent(cat.recall_now),
+            _percent(cat.recall_studied_now),
+            _percent(cat.projection.known_at_interview if cat.projection else None),
             _percent(cat.recall_at_interview),
-            _percent(cat.confident_share),
             _percent(cat.true_retention_30d),
-            _number(cat.reviews_30d),
             _number(cat.due_before_interview),
-            _number(cat.new_per_day_needed),
+            _number(cat.plan.new_per_day if cat.cards else None),
         )
         lines.append(" ".join(v.rjust(w) if i else v.ljust(w) for i, (v, (_, w)) in enumerate(zip(values, columns))))  # noqa: B905 (3.9)
+    lines += [
+        "",
+        "recall*: of the studied cards, now. going on / stopping: share of the category known on the interview day",
+        "if you keep studying at the deck's limits (Anki's FSRS simulator) / if you stop reviewing today.",
+        "",
+        "Plan:",
+        *(f"  {key}: {plan_text(key, cat)}" for key, cat in report.categories.items() if cat.cards),
+    ]
     weakest = [
         f"  {key}: "
-        + ", ".join(f"{t.tag.split(SEPARATOR, 2)[-1]} {_percent(t.recall_at_interview)}" for t in cat.weakest_topics)
+        + ", ".join(f"{_topic(t.tag)} {_percent(t.recall_at_interview)}" for t in cat.weakest_studied_topics)
         for key, cat in report.categories.items()
-        if cat.weakest_topics
+        if cat.weakest_studied_topics
     ]
     if weakest:
-        lines += ["", "Weakest topics (recall at interview):", *weakest]
+        lines += ["", "Weakest studied topics (recall on the day if you stop reviewing):", *weakest]
+    not_started = [
+        f"  {key}: " + ", ".join(_topic(t.tag) for t in cat.not_started_topics)
+        for key, cat in report.categories.items()
+        if cat.not_started_topics
+    ]
+    if not_started:
+        lines += ["", "Not started:", *not_started]
     if report.notes:
         lines += ["", *(f"note: {note}" for note in report.notes)]
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def _topic(tag: str) -> str:
+    return tag.split(SEPARATOR, 2)[-1]

@@ -11,31 +11,32 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, Union, overload
 
 from anki.collection import Collection
 
 from ..categories import CATEGORY_KEYS, get
-from ..estimates import DEFAULT_DECAY, EstimateCache, MemoryState, card_mods
+from ..estimates import EstimateCache, MemoryState
+from .cards import CardCache
+from .plan import NO_CARDS, Plan, make_plan
 from .read import (
     DAY_S,
     DEFAULT_DESIRED_RETENTION,
-    CardGroup,
-    card_groups,
+    DeckSettings,
+    deck_settings,
     desired_retention,
-    last_reviews,
     no_cards_note,
-    positive_numbers,
-    true_retention_counts,
 )
 
 DEFAULT_LEAD_DAYS = 7
-WEAKEST_TOPICS = 5
+WEAKEST_TOPICS = 5  # `weakest_topics` and `weakest_studied_topics` list at most this many
 MODEL_FSRS = "fsrs"
 MODEL_SM2 = "sm2-estimate"
+_DECK_WEIGHT = 1000  # a new card counts this many studied ones when picking a category's main deck
 
 # One interview date for every category, or a date per category (key "*" = the default for the others).
 InterviewDates = Union[date, Mapping[str, date], None]  # noqa: UP007 (a runtime alias: Python 3.9)
@@ -61,6 +62,64 @@ class TopicReport:
 
 
 @dataclass(frozen=True)
+class StudiedTopic:
+    """A topic with studied cards, ranked by the mean recall of those cards on the interview day."""
+
+    tag: str
+    recall_at_interview: float  # mean over the topic's studied cards, if no further reviews
+    studied: int
+    cards: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tag": self.tag,
+            "recall_at_interview": self.recall_at_interview,
+            "studied": self.studied,
+            "cards": self.cards,
+        }
+
+
+@dataclass(frozen=True)
+class NewTopic:
+    """A topic none of whose cards has been studied yet."""
+
+    tag: str
+    cards: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tag": self.tag, "cards": self.cards}
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The category on the interview day if the user keeps studying at the deck's limits, from Anki's own FSRS
+    simulator (`project.py`): the expected number of its cards memorized at the end of the last day before it."""
+
+    method: str  # "fsrs-simulator" (on the collection) or "fsrs-simulator-copy" (on a private copy with FSRS on)
+    days: int  # days simulated: today up to the day before the interview
+    memorized: float  # expected cards memorized at the end of the last simulated day
+    known_at_interview: float  # memorized / cards
+    new_cards: int  # new cards the simulation introduces
+    reviews: int  # reviews it does
+    new_per_day: int
+    reviews_per_day: int
+    desired_retention: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "days": self.days,
+            "memorized": self.memorized,
+            "known_at_interview": self.known_at_interview,
+            "new_cards": self.new_cards,
+            "reviews": self.reviews,
+            "new_per_day": self.new_per_day,
+            "reviews_per_day": self.reviews_per_day,
+            "desired_retention": self.desired_retention,
+        }
+
+
+@dataclass(frozen=True)
 class CategoryReport:
     cards: int = 0
     new: int = 0
@@ -77,6 +136,14 @@ class CategoryReport:
     new_per_day_needed: int | None = None
     weakest_topics: tuple[TopicReport, ...] = ()
     interview_date: date | None = None
+    studied: int = 0
+    recall_studied_now: float | None = None
+    recall_studied_at_interview: float | None = None
+    deck: DeckSettings | None = None  # the deck whose limits the plan and the projection use
+    plan: Plan = field(default_factory=lambda: Plan(NO_CARDS))
+    weakest_studied_topics: tuple[StudiedTopic, ...] = ()
+    not_started_topics: tuple[NewTopic, ...] = ()
+    projection: Projection | None = None  # filled in later by `project.py` (it runs Anki's simulator)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,6 +162,14 @@ class CategoryReport:
             "new_per_day_needed": self.new_per_day_needed,
             "weakest_topics": [topic.to_dict() for topic in self.weakest_topics],
             "interview_date": _iso(self.interview_date),
+            "studied": self.studied,
+            "recall_studied_now": self.recall_studied_now,
+            "recall_studied_at_interview": self.recall_studied_at_interview,
+            "deck": _deck_dict(self.deck),
+            "plan": self.plan.to_dict(),
+            "weakest_studied_topics": [topic.to_dict() for topic in self.weakest_studied_topics],
+            "not_started_topics": [topic.to_dict() for topic in self.not_started_topics],
+            "projection": self.projection.to_dict() if self.projection else None,
         }
 
 
@@ -106,6 +181,7 @@ class CardRecall(NamedTuple):
     recall_now: float
     recall_at_interview: float
     studied: bool
+    topics: tuple[str, ...] = ()  # its topic tags (`interview::<category>::<topic>...`)
 
 
 class _CardRecalls(Sequence[CardRecall]):
@@ -116,7 +192,9 @@ class _CardRecalls(Sequence[CardRecall]):
     """
 
     def __init__(self) -> None:
-        self._chunks: list[tuple[Sequence[int], tuple[str, ...], Sequence[float] | None, Sequence[float] | None]] = []
+        self._chunks: list[
+            tuple[Sequence[int], tuple[str, ...], tuple[str, ...], Sequence[float] | None, Sequence[float] | None]
+        ] = []
         self._size = 0
         self._items: tuple[CardRecall, ...] | None = None
 
@@ -124,23 +202,24 @@ class _CardRecalls(Sequence[CardRecall]):
         self,
         ids: Sequence[int],
         categories: tuple[str, ...],
+        topics: tuple[str, ...],
         recall_now: Sequence[float] | None,
         recall_at_interview: Sequence[float] | None,
     ) -> None:
         """Cards of one group; `None` recalls: never studied (recall 0)."""
-        self._chunks.append((ids, categories, recall_now, recall_at_interview))
+        self._chunks.append((ids, categories, topics, recall_now, recall_at_interview))
         self._size += len(ids)
         self._items = None
 
     def _all(self) -> tuple[CardRecall, ...]:
         if self._items is None:
             items: list[CardRecall] = []
-            for ids, categories, now, at in self._chunks:
+            for ids, categories, topics, now, at in self._chunks:
                 if now is None or at is None:
-                    items += [CardRecall(card_id, categories, 0.0, 0.0, False) for card_id in ids]
+                    items += [CardRecall(card_id, categories, 0.0, 0.0, False, topics) for card_id in ids]
                 else:
                     items += [
-                        CardRecall(card_id, categories, now_value, at_value, True)
+                        CardRecall(card_id, categories, now_value, at_value, True, topics)
                         for card_id, now_value, at_value in zip(ids, now, at)  # noqa: B905 (3.9)
                     ]
             self._items = tuple(items)
@@ -187,6 +266,18 @@ class Report:
         pool.sort(key=lambda card: (card.recall_at_interview, card.card_id))
         return [card.card_id for card in pool[:limit]]
 
+    def topic_cards(self, tag: str, *, studied: bool) -> list[int]:
+        """The cards of a topic tag, studied ones (weakest first, what `weakest_studied_topics` averages) or never
+        studied ones (by card id, which is the order they were added)."""
+        pool = [card for card in self.card_recall if card.studied is studied and tag in card.topics]
+        pool.sort(key=lambda card: (card.recall_at_interview, card.card_id))
+        return [card.card_id for card in pool]
+
+    def with_projections(self, projections: Mapping[str, Projection | None]) -> Report:
+        """This report with each category's projection filled in."""
+        categories = {key: replace(report, projection=projections.get(key)) for key, report in self.categories.items()}
+        return replace(self, categories=categories)
+
 
 @dataclass
 class _Accumulator:
@@ -201,7 +292,8 @@ class _Accumulator:
     due: int = 0
     reviews: int = 0
     passed: int = 0
-    topics: dict[str, list[float]] = field(default_factory=dict)  # tag -> [cards, sum of recall at interview]
+    topics: dict[str, list[float]] = field(default_factory=dict)  # tag -> [cards, sum of recall at interview, studied]
+    decks: Counter[int] = field(default_factory=Counter)  # home deck -> new cards (+ a tiny share of studied ones)
 
 
 def real_today(col: Collection) -> date:
@@ -225,9 +317,13 @@ def compute_report(
     now: float | None = None,
     estimates: EstimateCache | None = None,
     progress: Progress | None = None,
+    cache: CardCache | None = None,
 ) -> Report:
     """The readiness report. `today` defaults to Anki's current day; recall "now" is evaluated at the current time of
-    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes."""
+    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes.
+
+    With a `cache` kept from an earlier report of the same collection, only what changed since is read and computed
+    again (`cards.py`); the report is the same as without it."""
     anki_today = real_today(col)
     today = today or anki_today
     shift_days = (today - anki_today).days
@@ -258,28 +354,29 @@ def compute_report(
         )
 
     due_limits = {key: today_number + int(horizons[key]) for key in CATEGORY_KEYS if category_dates[key] is not None}
-    groups = card_groups(col, fsrs, today_number, sorted(set(due_limits.values())))
+    cache = cache if cache is not None else CardCache(keep=False)
+    groups = cache.groups(
+        col,
+        fsrs=fsrs,
+        today=today_number,
+        due_limits=sorted(set(due_limits.values())),
+        retention_end=col.sched.day_cutoff + shift_days * DAY_S,
+        estimates=estimates,
+        progress=progress,
+    )
     if not groups:
         notes.insert(0, no_cards_note(col))
     desired = desired_retention(col, {group.home_deck for group in groups})
 
     accumulators = {key: _Accumulator() for key in CATEGORY_KEYS}
     recalls = _CardRecalls()
-    group_of: dict[int, int] = {}  # card id -> index of its group
     estimated = 0
-    mods: Mapping[int, int] | None = None
-    if not fsrs:
-        if progress:
-            progress("Estimating memory states (SM-2 collection)...")
-        studied = [int(card_id) for group in groups if not group.unseen for card_id in group.ids.split(",")]
-        mods = card_mods(col, studied)
-        estimates.prefetch(col, mods, progress)
-    for index, group in enumerate(groups):
+    for group in groups:
         categories, topics = group.categories, group.topics
-        ids = list(map(int, group.ids.split(",")))
-        group_of.update(dict.fromkeys(ids, index))
+        ids = group.ids[:]  # NOTE: copies: the cache patches its lists in place for the next report
         count = len(ids)
         new = count if group.unseen else 0
+        topic_tags = tuple(tag for _, tag in topics)
         for key in categories:
             acc = accumulators[key]
             acc.cards += count
@@ -287,43 +384,45 @@ def compute_report(
             acc.young += group.young
             acc.mature += group.mature
             acc.learning += count - new - group.young - group.mature
+            acc.reviews += group.reviews
+            acc.passed += group.passed
+            acc.decks[group.home_deck] += new * _DECK_WEIGHT + (count - new)  # NOTE: the new-card limit matters most
         for key, tag in topics:
-            accumulators[key].topics.setdefault(tag, [0, 0.0])[0] += count
+            topic = accumulators[key].topics.setdefault(tag, [0, 0.0, 0])
+            topic[0] += count
+            topic[2] += count - new
         if group.unseen:
-            recalls.add(ids, categories, None, None)
+            recalls.add(ids, categories, topic_tags, None, None)
             continue
         for key in categories:
             if category_dates[key] is not None:
                 accumulators[key].due += group.due_before[due_limits[key]]
-        scales, elapsed, decays, estimated_now = _curves(col, group, ids, now, estimates, mods)
-        estimated += estimated_now
-        if progress and estimated_now:
-            progress(f"Estimating memory states: {estimated:,} cards...")
-        r_now = _recall(scales, elapsed, decays, 0)
-        at_horizon = {
-            horizon: _recall(scales, elapsed, decays, horizon) if horizon else r_now
-            for horizon in {horizons[key] for key in categories}
-        }
+        estimated += group.estimated
         dr = desired.get(group.home_deck, DEFAULT_DESIRED_RETENTION)
-        sum_now = sum(r_now)
-        sums = {horizon: sum(values) for horizon, values in at_horizon.items()}
+        sum_now = group.recall_sum(now, 0)
+        group_horizons = {horizons[key] for key in categories}
+        sums = {horizon: group.recall_sum(now, horizon) for horizon in group_horizons}
         for key in categories:
             acc = accumulators[key]
             acc.recall_now += sum_now
             acc.recall_at += sums[horizons[key]]
-            acc.confident += sum(1 for value in at_horizon[horizons[key]] if value >= dr)
+            acc.confident += group.confident(now, horizons[key], dr)
         for key, tag in topics:
             accumulators[key].topics[tag][1] += sums[horizons[key]]
-        r_min = at_horizon[max(horizons[key] for key in categories)]  # NOTE: recall falls with the horizon
-        recalls.add(ids, categories, r_now, r_min)
-    estimates.keep_only(group_of)
+        r_min = group.recall(now, max(group_horizons))[:]  # NOTE: recall falls with the horizon
+        recalls.add(ids, categories, topic_tags, group.recall(now, 0)[:], r_min)
 
-    _add_true_retention(col, groups, group_of, accumulators, today_number - col.sched.today)
-
+    settings: dict[int, DeckSettings] = {}
     reports: dict[str, CategoryReport] = {}
+    deck_names = {int(entry.id): entry.name for entry in col.decks.all_names_and_ids()} if groups else {}
     for key in CATEGORY_KEYS:
         acc = accumulators[key]
         report = _category_report(acc, category_dates[key], today, lead_days, notes, key)
+        if acc.decks:
+            main_deck = _main_deck(acc.decks, deck_names)
+            if main_deck not in settings:
+                settings[main_deck] = _settings_of(col, main_deck)
+            report = _with_plan(report, settings[main_deck], today, lead_days)
         reports[key] = report
     return Report(
         today=today,
@@ -354,14 +453,27 @@ def _category_report(
         elif days <= 0:
             new_per_day = acc.new
             notes.append(
-                f"{title}: less than {lead_days} days to the interview, so every new card would have to be seen today."
+                f"{title}: less than {lead_days} days to the interview: review what you studied rather than start new "
+                "cards."
             )
         else:
             new_per_day = math.ceil(acc.new / days)
     weakest = sorted(
-        (TopicReport(tag, total / count, int(count)) for tag, (count, total) in acc.topics.items()),
+        (TopicReport(tag, total / count, int(count)) for tag, (count, total, _) in acc.topics.items()),
         key=lambda topic: (topic.recall_at_interview, topic.tag),
     )[:WEAKEST_TOPICS]
+    studied_topics = sorted(
+        (
+            StudiedTopic(tag, total / studied, int(studied), int(count))
+            for tag, (count, total, studied) in acc.topics.items()
+            if studied
+        ),
+        key=lambda topic: (topic.recall_at_interview, topic.tag),
+    )[:WEAKEST_TOPICS]
+    not_started = tuple(
+        NewTopic(tag, int(count)) for tag, (count, _, studied) in sorted(acc.topics.items()) if not studied
+    )
+    studied = acc.cards - acc.new
     return CategoryReport(
         cards=acc.cards,
         new=acc.new,
@@ -378,81 +490,59 @@ def _category_report(
         new_per_day_needed=new_per_day,
         weakest_topics=tuple(weakest),
         interview_date=when,
+        studied=studied,
+        recall_studied_now=acc.recall_now / studied if studied else None,
+        recall_studied_at_interview=acc.recall_at / studied if studied else None,
+        weakest_studied_topics=tuple(studied_topics),
+        not_started_topics=not_started,
     )
 
 
-def _curves(
-    col: Collection,
-    group: CardGroup,
-    ids: Sequence[int],
-    now: float,
-    estimates: EstimateCache,
-    mods: Mapping[int, int] | None,
-) -> tuple[list[float], list[float], list[float], int]:
-    """Per studied card of a group: f/S, the days since the last review (-1 where the recall is unknown, so 0) and the
-    decay; and how many states were estimated. The stored FSRS state where there is one, else Anki's estimate (keyed
-    by the cards' `mods`, read here if not given)."""
-    stabilities = positive_numbers(col, group.stabilities, ids, "s")
-    decays = [value or DEFAULT_DECAY for value in positive_numbers(col, group.decays, ids, "decay")]
-    reviewed = positive_numbers(col, group.reviewed, ids, "lrt")
-    if None in reviewed:
-        last = last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
-        reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
-    factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
-    if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
-        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
-        elapsed = [(now - at) / DAY_S for at in reviewed]  # type: ignore[operator]
-        return scales, [days if days > 0.0 else 0.0 for days in elapsed], decays, 0
-    scales, elapsed = [], []
-    estimated = 0
-    if mods is None:
-        mods = card_mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905
-    for index, (card_id, stored, at) in enumerate(zip(ids, stabilities, reviewed)):  # noqa: B905 (3.9)
-        stability = stored
-        if stability is None:
-            state = estimates.get(col, card_id, mods.get(card_id, 0))
-            estimated += 1
-            if state is not None:
-                stability, decays[index] = state.stability, state.decay
-        if stability is None or at is None:
-            scales.append(0.0)
-            elapsed.append(-1.0)
+def _main_deck(weights: Mapping[int, int], deck_names: Mapping[int, str]) -> int:
+    """The deck a category is studied from: the one whose subtree holds the most of its new cards (then of its
+    cards), the deepest of those that tie. For our decks that is the category's deck (`MLE Interview::Algorithms`),
+    whose limit caps its subdecks when the user studies it, rather than the shared root or a subdeck.
+
+    `weights`: home deck -> the category's cards there, new ones weighing `_DECK_WEIGHT`."""
+    ids_by_name = {name: deck_id for deck_id, name in deck_names.items()}
+    subtree: Counter[str] = Counter()
+    for deck_id, weight in weights.items():
+        name = deck_names.get(deck_id)
+        if name is None:  # NOTE: a card whose deck is missing (Check Database repairs it): that id on its own
             continue
-        factor = factors.get(decays[index]) or 0.9 ** (-1.0 / decays[index]) - 1.0
-        scales.append(factor / stability)
-        elapsed.append(max((now - at) / DAY_S, 0.0))
-    return scales, elapsed, decays, estimated
+        parts = name.split("::")
+        for depth in range(1, len(parts) + 1):
+            subtree["::".join(parts[:depth])] += weight
+    if not subtree:
+        return min(weights, key=lambda deck_id: (-weights[deck_id], deck_id))
+    best = min(subtree, key=lambda name: (-subtree[name], -name.count("::"), name))
+    return ids_by_name.get(best, min(weights))
 
 
-def _recall(scales: Sequence[float], elapsed: Sequence[float], decays: Sequence[float], horizon: float) -> list[float]:
-    """FSRS's forgetting curve for many cards, `horizon` days after `elapsed`: (1 + f/S·t)^(−decay), `scales` = f/S.
-
-    NOTE: the same arithmetic as `retrievability`, in one comprehension; a negative elapsed marks an unknown recall (0).
-    """
-    return [
-        (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
-        for scale, days, decay in zip(scales, elapsed, decays)  # noqa: B905 (3.9)
-    ]
+def _settings_of(col: Collection, deck_id: int) -> DeckSettings:
+    """The deck's settings; those of the Default deck for a card whose deck is missing (an odd collection that
+    Check Database would repair)."""
+    try:
+        return deck_settings(col, deck_id)
+    except Exception:  # NOTE: Anki raises NotFoundError for a missing deck
+        return deck_settings(col, 1)
 
 
-def _add_true_retention(
-    col: Collection,
-    groups: Sequence[CardGroup],
-    group_of: Mapping[int, int],
-    accumulators: Mapping[str, _Accumulator],
-    shift_days: int,
-) -> None:
-    """Anki's true retention (the Statistics screen's "month" row, see `read.true_retention_counts`) per category:
-    only the cards of the report count (`group_of`: card id -> its group)."""
-    end = col.sched.day_cutoff + shift_days * DAY_S
-    reviewed, passed = true_retention_counts(col, end, group_of)
-    for index, reviews in reviewed.items():
-        if index is None:
-            continue
-        for key in groups[index].categories:
-            acc = accumulators[key]
-            acc.reviews += reviews
-            acc.passed += passed.get(index, 0)
+def _with_plan(report: CategoryReport, deck: DeckSettings, today: date, lead_days: int) -> CategoryReport:
+    """The category's plan at the limits of its main deck (the one that holds most of its new cards)."""
+    plan = make_plan(report.cards, report.new, today, report.interview_date, lead_days, deck.new_per_day)
+    return replace(report, deck=deck, plan=plan)
+
+
+def _deck_dict(deck: DeckSettings | None) -> dict[str, Any] | None:
+    if deck is None:
+        return None
+    return {
+        "name": deck.name,
+        "new_per_day": deck.new_per_day,
+        "reviews_per_day": deck.reviews_per_day,
+        "desired_retention": deck.desired_retention,
+    }
 
 
 def _iso(value: date | None) -> str | None:

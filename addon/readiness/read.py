@@ -51,6 +51,7 @@ class CardGroup(NamedTuple):
     decays: str
     reviewed: str  # studied: `lrt`, the last review (epoch s), '' where missing (cards reviewed before Anki 23.10)
     due_before: Mapping[int, int]  # Anki day -> studied cards due before it
+    tags: str = ""  # the notes' tags as stored (with the surrounding spaces)
 
 
 _DUE = "case when c.odid != 0 and c.odue != 0 then c.odue else c.due end"
@@ -89,7 +90,7 @@ def card_groups(col: Collection, fsrs: bool, today_number: int, due_limits: Sequ
             due_before = dict(zip(due_limits, due))  # noqa: B905 (3.9)
             groups.append(
                 CardGroup(
-                    *info, home, bool(unseen), size, young, mature, ids, stabilities, decays, reviewed, due_before
+                    *info, home, bool(unseen), size, young, mature, ids, stabilities, decays, reviewed, due_before, tags
                 )
             )
     return groups
@@ -196,3 +197,202 @@ def true_retention_counts(
 
 def _count_by_group(card_ids: Any, group_of: Mapping[int, int]) -> Counter[int | None]:
     return Counter(map(group_of.get, map(int, card_ids.split(",")))) if card_ids else Counter()
+
+
+class DeckSettings(NamedTuple):
+    """A deck's daily limits and FSRS settings as Anki's scheduler applies them today: the deck's own limits where
+    set (today-only first), else its options preset's. The fields the deck options' "Simulate" button sends too."""
+
+    deck_id: int
+    name: str
+    new_per_day: int
+    reviews_per_day: int
+    desired_retention: float
+    params: tuple[float, ...]  # the preset's FSRS parameters (newest version set); empty: FSRS's defaults
+    maximum_interval: int
+    learning_steps: int
+    relearning_steps: int
+    review_order: int
+    historical_retention: float
+    easy_days: tuple[float, ...]
+    new_cards_ignore_review_limit: bool
+
+
+def deck_settings(col: Collection, deck_id: int) -> DeckSettings:
+    """The settings of a deck through the deck options screen's own read (`get_deck_configs_for_update`)."""
+    found = col._backend.get_deck_configs_for_update(deck_id)
+    current = found.current_deck
+    preset = next(
+        (entry.config for entry in found.all_config if entry.config.id == current.config_id), found.defaults
+    ).config
+    limits = current.limits
+    new = _deck_limit(limits, "new", preset.new_per_day)
+    reviews = _deck_limit(limits, "review", preset.reviews_per_day)
+    retention = preset.desired_retention
+    if "desired_retention" in limits.DESCRIPTOR.fields_by_name and limits.HasField("desired_retention"):
+        retention = limits.desired_retention  # NOTE: a deck's own desired retention (Anki 25.02+)
+    params: Sequence[float] = ()
+    for version in ("fsrs_params_6", "fsrs_params_5", "fsrs_params_4"):  # NOTE: 24.11 has no fsrs_params_6
+        if version in preset.DESCRIPTOR.fields_by_name and len(getattr(preset, version)):
+            params = getattr(preset, version)
+            break
+    return DeckSettings(
+        deck_id=deck_id,
+        name=current.name,
+        new_per_day=new,
+        reviews_per_day=reviews,
+        desired_retention=_retention(retention),
+        params=tuple(float(value) for value in params),
+        maximum_interval=int(preset.maximum_review_interval),
+        learning_steps=len(preset.learn_steps),
+        relearning_steps=len(preset.relearn_steps),
+        review_order=int(preset.review_order),
+        historical_retention=float(preset.historical_retention),
+        easy_days=tuple(float(value) for value in preset.easy_days_percentages),
+        new_cards_ignore_review_limit=bool(found.new_cards_ignore_review_limit),
+    )
+
+
+def _deck_limit(limits: Any, kind: str, preset_value: int) -> int:
+    """v3's daily limit of one kind: today's own limit when active, else the deck's own, else the preset's."""
+    if getattr(limits, f"{kind}_today_active") and limits.HasField(f"{kind}_today"):
+        return int(getattr(limits, f"{kind}_today"))
+    if limits.HasField(kind):
+        return int(getattr(limits, kind))
+    return int(preset_value)
+
+
+def _retention(value: float) -> float:
+    """A desired retention as Anki stores it (a 32-bit float: 0.9 is 0.8999999761...), rounded to what the user set."""
+    rounded = round(float(value), 4)
+    return rounded if 0 < rounded < 1 else DEFAULT_DESIRED_RETENTION
+
+
+# Reads for the per-card cache (`cards.py`): what changed since the last report, and the changed cards themselves ####
+
+# NOTE: an integer checksum of (id, mod) per table; SQLite's sum() of integers is exact. The weights keep it far below
+# 2**63 (mods are seconds, about 1.7e9; a weight is below 1009; a million rows).
+CHECK_WEIGHT = 1009
+_CHECK_COLUMNS = f"count(), ifnull(sum(mod), 0), ifnull(sum(mod * (id % {CHECK_WEIGHT})), 0), ifnull(max(mod), 0)"
+
+
+class TableCheck(NamedTuple):
+    """One scan of a table (`cards` or `notes`): its checksum of (id, mod), and the rows modified since `since`.
+
+    NOTE: `mod` is in whole seconds, so the rows of the second `since` itself are included: a row changed again in
+    the second of the last check must not be missed."""
+
+    rows: int
+    mod_sum: int
+    weighted_sum: int
+    max_mod: int
+    newer: dict[int, int]  # id -> mod of the rows with mod >= since
+
+
+def table_check(col: Collection, table: str, since: int) -> TableCheck:
+    assert table in ("cards", "notes")
+    row: Any = db(col).first(
+        f"select {_CHECK_COLUMNS}, group_concat(case when mod >= ?1 then id end), "
+        f"group_concat(case when mod >= ?1 then mod end) from {table}",
+        since,
+    )
+    count, mod_sum, weighted, max_mod, ids, mods = row
+    newer = dict(zip(map(int, ids.split(",")), map(int, mods.split(",")))) if ids else {}  # noqa: B905 (3.9)
+    return TableCheck(int(count), int(mod_sum), int(weighted), int(max_mod), newer)
+
+
+class Baseline(NamedTuple):
+    """Every row of a table as it was when the cache was filled, as comma-joined text in id order (parsed only when a
+    row changes): ids, mods and, for cards, each card's class (0 new or learning, 1 young, 2 mature) and due day."""
+
+    ids: str
+    mods: str
+    classes: str = ""
+    due_days: str = ""
+
+
+def card_baseline(col: Collection, today_number: int) -> tuple[TableCheck, Baseline]:
+    """The cards table's checksum and every card's id, mod, class and due day, in one scan."""
+    row: Any = db(col).first(
+        f"select {_CHECK_COLUMNS}, group_concat(id), group_concat(mod), group_concat(cls), group_concat(due_day) "
+        f"from (select c.id, c.mod, case when c.type = 2 then (case when c.ivl >= {MATURE_IVL} then 2 else 1 end) "
+        f"else 0 end as cls, {_DUE_DAY} as due_day from cards c order by c.id)",
+        today_number,
+    )
+    return _check_of(row), Baseline(*(text or "" for text in row[4:]))
+
+
+def note_baseline(col: Collection) -> tuple[TableCheck, Baseline]:
+    row: Any = db(col).first(
+        f"select {_CHECK_COLUMNS}, group_concat(id), group_concat(mod) from (select id, mod from notes order by id)"
+    )
+    return _check_of(row), Baseline(*(text or "" for text in row[4:]))
+
+
+def _check_of(row: Sequence[Any] | None) -> TableCheck:
+    assert row is not None
+    count, mod_sum, weighted, max_mod = (int(value) for value in row[:4])
+    return TableCheck(count, mod_sum, weighted, max_mod, {})
+
+
+class CardRow(NamedTuple):
+    """One card as the report sees it, read again because it (or its note) changed."""
+
+    id: int
+    mod: int
+    note_mod: int
+    tags: str  # the note's tags as stored, with the surrounding spaces: part of the group key
+    home: int
+    type: int
+    queue: int
+    ivl: int
+    due_day: int
+    stability: str  # as in `CardGroup`: the JSON text, '' where missing
+    decay: str
+    reviewed: str
+
+
+def card_rows(
+    col: Collection, fsrs: bool, today_number: int, card_ids: Iterable[int], note_ids: Iterable[int]
+) -> list[CardRow]:
+    """The cards with these ids, and every card of these notes, whatever their state (suspended and untagged ones
+    too: the cache then drops them).
+
+    NOTE: one query per list: with `or` between them SQLite may scan the whole table instead of using its indexes."""
+    card_list, note_list = sorted(set(card_ids)), sorted(set(note_ids))
+    rows: dict[int, CardRow] = {}
+    for column, ids in (("c.id", card_list), ("c.nid", note_list)):
+        if not ids:
+            continue
+        for row in db(col).all(
+            f"select c.id, c.mod, n.mod, n.tags, case when c.odid != 0 then c.odid else c.did end, c.type, c.queue, "
+            f"c.ivl, {_DUE_DAY}, case when ?2 then {_STUDIED_DATA.format(key='s')} else '' end, "
+            f"case when ?2 then {_STUDIED_DATA.format(key='decay')} else '' end, {_STUDIED_DATA.format(key='lrt')} "
+            f"from cards c join notes n on n.id = c.nid where {column} in {ids2str(ids)}",
+            today_number,
+            int(fsrs),
+        ):
+            rows[int(row[0])] = CardRow(*(row[:9]), *(str(value) for value in row[9:]))
+    return list(rows.values())
+
+
+def last_revlog_id(col: Collection, start_ms: int, end_ms: int) -> int:
+    """The newest review-log entry in [start_ms, end_ms), or 0."""
+    return int(db(col).scalar("select ifnull(max(id), 0) from revlog where id >= ? and id < ?", start_ms, end_ms))
+
+
+def retention_entries(col: Collection, start_ms: int, end_ms: int) -> tuple[list[int], list[int]]:
+    """The card ids of the entries that count for true retention in [start_ms, end_ms), and of those passed; see
+    `true_retention_counts` for the rule."""
+    row = db(col).first(
+        "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
+        "where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
+        "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
+        start_ms,
+        end_ms,
+    )
+    reviewed, passed = row if row else (None, None)
+    return (
+        list(map(int, reviewed.split(","))) if reviewed else [],
+        list(map(int, passed.split(","))) if passed else [],
+    )

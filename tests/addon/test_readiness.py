@@ -396,7 +396,7 @@ def test_cli_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main([str(path)]) == 0
     out = capsys.readouterr().out
     assert "memory: sm2-estimate" in out
-    assert "algorithms" in out and "ml-design" in out and "Weakest topics" in out
+    assert "algorithms" in out and "ml-design" in out and "Weakest studied topics" in out and "Plan:" in out
 
 
 def test_cli_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -160,12 +160,12 @@ def test_panel_html_is_self_contained_and_shows_the_numbers(col: Collection) -> 
     dates = {"*": today + timedelta(days=10)}
     report = compute_report(col, interview_date=dates)
     trend = compute_trend(col, report)
-    html = render.render_panel(report, dates, 7, trend.days, trend.readiness)
-    assert "10 days to the interview" in html
+    html = render.render_panel(render.PanelView(report, dates, 7, 50, trend.days, trend.readiness))
+    assert "Interview in 10 days" in html
     for title in ("Algorithms", "System Design", "ML Concepts", "ML Design"):
         assert title in html
     assert render.percent(report.categories["algorithms"].recall_at_interview) in html
-    assert html.count("<svg") == 5  # four categories' bars and the trend
+    assert html.count("<svg") == 3  # the two categories with cards, and the trend
     assert "http" not in html and "src=" not in html, "no network, no CDN"
     assert ".nightMode" in html
     assert 'id="weakest-algorithms"' in html

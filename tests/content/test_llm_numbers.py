@@ -509,3 +509,362 @@ def test_transformer_layer_parameters() -> None:
     width = 1  # in units of d squared
     attention, mlp = 4 * width, 2 * 4 * width
     shows("mlc-transformer-layer-params", f"About ${attention + mlp}d^2$", f"${attention}d^2$", f"${mlp}d^2$")
+
+
+# 8.4 Retrieval, grounding and agents
+
+
+def test_sentence_bert_pair_count() -> None:
+    pairs = math.comb(10_000, 2)
+    assert pairs == 10_000 * 9_999 // 2
+    shows("mlc-sbert-why", f"$\\binom{{10,000}}{{2}} = {grouped(pairs)}$", "(10,000 passes)")
+
+
+def test_dpr_in_batch_negatives() -> None:
+    questions = 128
+    passages = 2 * questions  # each question brings its gold passage and one BM25 negative
+    shows(
+        "mlc-dpr-batch-negatives",
+        f"$2 \\times 128 = {passages}$",
+        f"1 positive and {passages - 1} negatives",
+        f"$128 \\times {passages}$ similarity matrix, {grouped(questions * passages)} dot products",
+    )
+
+
+DPR_PASSAGES = 21_015_324
+
+
+def test_dense_index_memory() -> None:
+    values = DPR_PASSAGES * 768
+    shows(
+        "mlc-embedding-index-memory",
+        f"$21,015,324 \\times 768 \\times 4$ B $\\approx {values * 4 / 1e9:.1f}$ GB",
+        f"float16: about {values * 2 / 1e9:.1f} GB",
+        f"int8 scalar quantization: about {values / 1e9:.1f} GB",
+        f"({768 // 8} B per vector): about {DPR_PASSAGES * 96 / 1e9:.1f} GB",
+    )
+
+
+def test_chunk_overlap_count() -> None:
+    tokens, size, overlap = 1_000_000, 512, 128
+    stride = size - overlap
+    chunks = math.ceil((tokens - size) / stride) + 1
+    assert (chunks - 1) * stride + size >= tokens > (chunks - 2) * stride + size  # the last window reaches the end
+    shows(
+        "mlc-chunk-overlap",
+        f"$512 - 128 = {stride}$",
+        f"= {grouped(chunks)}$ chunks",
+        f"against {grouped(math.ceil(tokens / size))} without overlap",
+        f"($512/384 \\approx {size / stride:.2f}$)",
+    )
+
+
+def test_long_context_prefill_versus_retrieval() -> None:
+    corpus, retrieved = 200_000, 5 * 400
+    shows(
+        "mlc-long-context-vs-rag-cost",
+        f"200,000 against {grouped(retrieved)}, {corpus // retrieved} times more",
+        f"= {2 * 8e9 * corpus / 1e15:.1f} \\times 10^{{15}}$ FLOPs",
+        f"against ${2 * 8e9 * retrieved / 1e13:.1f} \\times 10^{{13}}$",
+    )
+
+
+def test_cross_encoder_rerank_cost() -> None:
+    params, tokens, rate = 1.1e8, 256, 0.5 * A100_BF16
+    per_query = 2 * params * 100 * tokens
+    shows(
+        "mlc-rerank-cost",
+        f"\\approx {per_query / 1e12:.2f} \\times 10^{{12}}$ FLOPs",
+        f"about {per_query / rate * 1e3:.0f} ms",
+        f"about {2 * params * tokens * DPR_PASSAGES / rate / 3_600:.1f} hours",
+    )
+
+
+def test_colbert_index_per_passage() -> None:
+    colbert, dpr = 100 * 128 * 2, 768 * 4
+    shows(
+        "mlc-colbert-storage",
+        f"$100 \\times 128 \\times 2 = {grouped(colbert)}$ bytes",
+        f"$768 \\times 4 = {grouped(dpr)}$ bytes",
+        f"about {colbert / dpr:.1f} times more",
+    )
+
+
+def test_confidence_target_scoring() -> None:
+    target = 0.75
+    penalty = target / (1 - target)
+    guess = 0.5 * 1 - 0.5 * penalty
+    assert guess < 0  # so a 50% guess should abstain, and only p > t breaks even
+    assert math.isclose(target * 1 - (1 - target) * penalty, 0)
+    shows("mlc-hallucination-scoring", f"at $t = 0.75$, {penalty:g} points", f"$0.5 - 0.5 \\times 3 = {guess:g}$")
+
+
+def test_semantic_entropy_of_two_clusters() -> None:
+    clusters = [8 / 10, 2 / 10]
+    entropy = -sum(p * math.log(p) for p in clusters)
+    shows("mlc-semantic-entropy", f"\\approx {entropy:.3f}$ nats", f"$\\ln 10 \\approx {math.log(10):.3f}$")
+
+
+def test_agent_error_compounding() -> None:
+    shows(
+        "mlc-agent-error-compounding",
+        f"$0.95^{{20}} \\approx {0.95**20:.3f}$",
+        f"$0.99^{{20}} \\approx {0.99**20:.3f}$",
+    )
+
+
+def test_pass_at_k_versus_pass_hat_k() -> None:
+    success, tries = 0.6, 8
+    at_least_one = 1 - (1 - success) ** tries
+    every_time = success**tries
+    binomial = [math.comb(tries, wins) * success**wins * (1 - success) ** (tries - wins) for wins in range(tries + 1)]
+    assert math.isclose(at_least_one, sum(binomial[1:])) and math.isclose(every_time, binomial[-1])
+    shows("mlc-pass-hat-k", f"$1 - 0.4^8 \\approx {at_least_one:.4f}$", f"$0.6^8 \\approx {every_time:.4f}$")
+
+
+def test_agent_context_growth() -> None:
+    base, per_step, steps = 2_000, 500, 10
+    total = sum(base + per_step * step for step in range(steps))
+    assert sum(range(steps)) == 45
+    shows(
+        "mlc-agent-context-growth",
+        "$\\sum_{i=0}^{9} (2,000 + 500\\, i)$",
+        f"$= 20,000 + 500 \\times 45 = {grouped(total)}$ tokens",
+        f"the last step alone is {grouped(base + per_step * (steps - 1))}",
+    )
+
+
+# 8.5 Evaluating LLMs
+
+
+def test_unbiased_pass_at_k() -> None:
+    samples, correct, k = 10, 2, 5
+    estimate = 1 - math.comb(samples - correct, k) / math.comb(samples, k)
+    # the same probability by enumeration: a random k-subset of the samples holds at least one correct one
+    subsets = list(itertools.combinations(range(samples), k))
+    assert math.isclose(estimate, sum(any(i < correct for i in subset) for subset in subsets) / len(subsets))
+    shows(
+        "mlc-pass-at-k",
+        "$1 - \\binom{8}{5}/\\binom{10}{5}",
+        f"= 1 - {math.comb(8, 5)}/{math.comb(10, 5)} \\approx {estimate:.3f}$",
+    )
+    assert 1 - (1 - correct / samples) ** k < estimate  # the naive estimate is lower: the card calls it biased low
+
+
+def elo_expected(lead: float) -> float:
+    return 1 / (1 + 10 ** (-lead / 400))
+
+
+def test_elo_expected_score() -> None:
+    assert math.isclose(elo_expected(400), 10 / 11)
+    shows("mlc-elo-expected-score", f"= 10/11 \\approx {elo_expected(400):.2f}$", f"about {elo_expected(100):.2f}")
+
+
+def test_elo_update() -> None:
+    expected, k = elo_expected(200), 32
+    gain = k * (1 - expected)
+    shows(
+        "mlc-elo-update",
+        f"\\approx {expected:.3f}$",
+        f"$32 \\times (1 - {expected:.3f}) \\approx {gain:.1f}$ points ({1_200 + gain:,.1f})",
+        f"({1_000 - gain:.1f})",
+        f"$32 \\times {expected:.3f} \\approx {k * expected:.1f}$",
+    )
+
+
+def test_elo_gap_from_win_rate() -> None:
+    def gap(win_rate: float) -> float:
+        return 400 * math.log10(win_rate / (1 - win_rate))
+
+    assert math.isclose(elo_expected(gap(0.6)), 0.6)
+    shows(
+        "mlc-elo-gap-from-win-rate",
+        f"= 400 \\log_{{10}} 1.5 \\approx {gap(0.6):.0f}$ points",
+        f"$400 \\log_{{10}} 3 \\approx {gap(0.75):.0f}$ points, 90% about {gap(0.9):.0f}",
+    )
+
+
+def test_perplexity_as_choices() -> None:
+    vocabulary = 50_257
+    uniform_nll = -math.log(1 / vocabulary)
+    assert math.isclose(math.exp(uniform_nll), vocabulary)
+    shows("mlc-perplexity-choices", "perplexity {{c2::$V$}}", f"{{{{c3::$e^{{2}} \\approx {math.exp(2):.2f}$}}}}")
+
+
+def test_bits_per_byte() -> None:
+    nats = 2.0 * 1_000
+    bits = nats / math.log(2)
+    shows(
+        "mlc-bits-per-byte",
+        f"$2,000$ nats $= 2,000/\\ln 2 \\approx {grouped(round(bits))}$ bits",
+        f"${grouped(round(bits))}/4,000 \\approx {bits / 4_000:.3f}$",
+    )
+
+
+# 8.6 Generative models beyond text
+
+
+def test_gaussian_kl_of_one_latent_dimension() -> None:
+    mean, std = 0.0, 0.5
+    closed_form = 0.5 * (mean**2 + std**2 - math.log(std**2) - 1)
+    # the same KL by numerical integration of q log(q/p) over a fine grid
+    step = 1e-3
+    grid = [i * step for i in range(-10_000, 10_001)]
+    q = [math.exp(-((x - mean) ** 2) / (2 * std**2)) / (std * math.sqrt(2 * math.pi)) for x in grid]
+    p = [math.exp(-(x**2) / 2) / math.sqrt(2 * math.pi) for x in grid]
+    numeric = sum(qi * math.log(qi / pi) * step for qi, pi in zip(q, p, strict=True) if qi > 0)
+    assert math.isclose(numeric, closed_form, rel_tol=1e-4)
+    shows("mlc-vae-gaussian-kl", f"$\\frac12(0.25 - \\ln 0.25 - 1) \\approx {closed_form:.3f}$ nats")
+
+
+def test_gan_value_at_the_optimum() -> None:
+    value = math.log(0.5) + math.log(1 - 0.5)  # D = 1/2 on both terms
+    assert math.isclose(value, -math.log(4))
+    shows("mlc-gan-optimal-discriminator", f"$-\\log 4 \\approx {value:.3f}$")
+
+
+def test_generator_gradients_through_the_logit() -> None:
+    d_of_fake = 0.01
+    logit = math.log(d_of_fake / (1 - d_of_fake))
+    step = 1e-6
+
+    def saturating(a: float) -> float:
+        return math.log(1 - 1 / (1 + math.exp(-a)))
+
+    def non_saturating(a: float) -> float:
+        return -math.log(1 / (1 + math.exp(-a)))
+
+    slow = abs(saturating(logit + step) - saturating(logit - step)) / (2 * step)
+    fast = abs(non_saturating(logit + step) - non_saturating(logit - step)) / (2 * step)
+    assert math.isclose(slow, 0.01, rel_tol=1e-6) and math.isclose(fast, 0.99, rel_tol=1e-6)
+    shows("mlc-gan-nonsaturating", f"magnitude {slow:.2f}", f"magnitude {fast:.2f}", f"That is {fast / slow:.0f} times")
+
+
+def test_ddpm_linear_schedule() -> None:
+    steps = 1_000
+    betas = [1e-4 + (0.02 - 1e-4) * i / (steps - 1) for i in range(steps)]
+    alpha_bars = list(itertools.accumulate((1 - beta for beta in betas), lambda a, b: a * b))
+    final, middle = alpha_bars[-1], alpha_bars[499]
+    shows(
+        "mlc-ddpm-schedule",
+        f"$\\sum_t \\beta_t \\approx {sum(betas):.2f}$",
+        f"\\approx e^{{-{sum(betas):.2f}}} \\approx {math.exp(-sum(betas)) * 1e5:.0f} \\times 10^{{-5}}$",
+        f"${final * 1e5:.2f} \\times 10^{{-5}}$",
+        f"$x_T \\approx {math.sqrt(final):.4f}\\, x_0 + {math.sqrt(1 - final):.1f}\\, \\epsilon$",
+        f"$\\bar\\alpha \\approx {middle:.3f}$",
+        f"$x_t \\approx {math.sqrt(middle):.2f}\\, x_0 + {math.sqrt(1 - middle):.2f}\\, \\epsilon$",
+    )
+
+
+def test_guidance_doubles_network_evaluations() -> None:
+    shows("mlc-cfg-tradeoff", f"50 steps cost {2 * 50} network evaluations")
+
+
+def test_latent_compression() -> None:
+    def ratio(height: int, factor: int, channels: int) -> float:
+        return (height * height * 3) / ((height // factor) ** 2 * channels)
+
+    assert ratio(512, 8, 4) == 3 * 8**2 / 4 == 48 and ratio(512, 4, 3) == 16
+    shows("mlc-ldm-compression", "{{c1::$3f^2/c$}}", "{{c2::64×64×4}}", "{{c3::48×}}", "{{c4::16×}}")
+
+
+def test_attention_at_pixel_versus_latent_resolution() -> None:
+    pixels, latents = 512**2, 64**2
+    shows(
+        "mlc-ldm-attention-cost",
+        f"$512^2 = {grouped(pixels)}$ positions against $64^2 = {grouped(latents)}$",
+        f"{pixels // latents} times more tokens, so $64^2 = {grouped((pixels // latents) ** 2)}$ times more",
+    )
+
+
+def test_fid_of_two_one_dimensional_gaussians() -> None:
+    real_mean, real_var, fake_mean, fake_var = 0.0, 1.0, 1.0, 4.0
+    fid = (real_mean - fake_mean) ** 2 + real_var + fake_var - 2 * math.sqrt(real_var * fake_var)
+    # the squared 2-Wasserstein distance of 1-D Gaussians, which FID is: (mu1 - mu2)^2 + (sigma1 - sigma2)^2
+    assert math.isclose(fid, (real_mean - fake_mean) ** 2 + (math.sqrt(real_var) - math.sqrt(fake_var)) ** 2)
+    shows("mlc-fid-one-dimension", f"= 1 + 5 - 4 = {fid:g}$")
+
+
+def test_clip_batch() -> None:
+    batch = 32_768
+    shows(
+        "mlc-clip-batch-size",
+        f"1 positive and {grouped(batch - 1)} negatives",
+        f"$32,768^2 = {grouped(batch**2)}$ entries",
+    )
+    shows("mlc-clip-numbers", "{{c2::32,768}}")
+
+
+def vit_tokens(image: int, patch: int) -> int:
+    return (image // patch) ** 2 + 1  # the patches plus the [CLS] token
+
+
+def test_vit_tokens() -> None:
+    assert 224 % 16 == 0 and vit_tokens(224, 16) == 197
+    shows("mlc-vit-tokens", "$224/16 = 14$", "$14^2 = 196$", "197 tokens", f"$16 \\times 16 \\times 3 = {16 * 16 * 3}$")
+    shows(
+        "mlc-vit-l14-tokens",
+        f"$224/14 = 16$ per side, $16^2 + 1 = {vit_tokens(224, 14)}$ tokens",
+        f"$336/14 = 24$, $24^2 + 1 = {vit_tokens(336, 14)}$ tokens",
+    )
+    patches16, patches8 = vit_tokens(224, 16) - 1, vit_tokens(224, 8) - 1
+    shows(
+        "mlc-vit-patch-size",
+        f"$14^2 = {patches16}$ to $28^2 = {patches8}$",
+        f"$4^2 = {(patches8 // patches16) ** 2}$ times",
+    )
+
+
+def ctc_collapse(frames: str, blank: str = "_") -> str:
+    merged = [label for i, label in enumerate(frames) if i == 0 or label != frames[i - 1]]
+    return "".join(label for label in merged if label != blank)
+
+
+def test_ctc_collapse() -> None:
+    frames = "hh_ell_loo"
+    assert ctc_collapse(frames) == "hello"
+    assert ctc_collapse("hh_elll_oo") == "helo"  # without a blank between them the two l's merge
+    shows("mlc-ctc-collapse", f"`{' '.join(frames)}`", "`h _ e l _ l o`", '"hello"')
+
+
+def test_whisper_frames() -> None:
+    rate, seconds = 16_000, 30
+    hop, window = rate * 10 // 1_000, rate * 25 // 1_000
+    frames = seconds * rate // hop
+    shows(
+        "mlc-whisper-frames",
+        f"$30 \\times 16,000 = {grouped(seconds * rate)}$ samples",
+        f"a 10 ms hop is {hop} samples and a window {window}",
+        f"$480,000 / 160 = {grouped(frames)}$ frames",
+        f"leaving {grouped(frames // 2)} positions",
+    )
+
+
+def word_edit_distance(reference: list[str], hypothesis: list[str]) -> int:
+    previous = list(range(len(hypothesis) + 1))
+    for i, ref_word in enumerate(reference, 1):
+        current = [i]
+        for j, hyp_word in enumerate(hypothesis, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ref_word != hyp_word)))
+        previous = current
+    return previous[-1]
+
+
+def test_word_error_rate() -> None:
+    reference = ["the", "cat", "sat", "on", "the", "mat", "near", "the", "old", "door"]
+    # one substitution (cat -> hat), one deletion (old), two insertions (very, big)
+    hypothesis = ["the", "hat", "sat", "on", "the", "very", "big", "mat", "near", "the", "door"]
+    errors = word_edit_distance(reference, hypothesis)
+    assert len(reference) == 10 and errors == 1 + 1 + 2
+    shows("mlc-wer", f"$\\text{{WER}} = (S + D + I)/N = (1 + 1 + 2)/10 = {errors / len(reference):g}$")
+
+
+def test_wavenet_receptive_field() -> None:
+    dilations = [2**layer for layer in range(10)]
+    field = 1 + sum(dilations) * (2 - 1)  # filter width 2
+    assert dilations[-1] == 512
+    shows(
+        "mlc-wavenet-receptive-field",
+        f"$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$ samples",
+        f"is {field * 1_000 // 16_000} ms",
+    )

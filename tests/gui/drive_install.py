@@ -162,8 +162,7 @@ def _upgrade_through_the_import_dialog(desktop: AnkiDesktop, args: argparse.Name
     check(data, "interview::retired" in removed.tags, f"the removed note is retired: {removed.tags}")
     check(data, {card.queue for card in removed.cards()} == {-1}, "its cards are suspended")
     check(data, mw.col.get_card(reviewed[1]).reps == 1, "the moved card keeps its history")
-    mw.deckBrowser.refresh()
-    data["screenshots"].append(str(desktop.screenshot(mw, "upgrade-after-deck-update.png")))
+    _browser_after_update(desktop, moved_card.id, removed.id, data)
 
     mw.undo()  # Edit > Undo
     desktop.wait_for_operations()
@@ -172,6 +171,31 @@ def _upgrade_through_the_import_dialog(desktop: AnkiDesktop, args: argparse.Name
     check(data, "interview::retired" not in mw.col.get_note(removed.id).tags, "Edit > Undo un-retires")
     check(data, mw.col.undo_status().undo == status.undo, "Edit > Undo removed exactly that step")
     _ = aqt
+
+
+def _browser_after_update(desktop: AnkiDesktop, moved_card: int, retired_note: int, data: dict[str, Any]) -> None:
+    """The result, as the user checks it: the Browser on the moved card and the retired note's cards, with their decks
+    and the retired note's tag (suspended cards show yellow)."""
+    import aqt
+
+    mw = desktop.mw
+    search = f"cid:{moved_card} or nid:{retired_note}"
+    browser = aqt.dialogs.open("Browser", mw, search=(search,))
+    browser.resize(1200, 420)
+    browser.sidebarDockWidget.setVisible(False)  # NOTE: room for the table's Deck column
+    browser.form.splitter.setSizes([760, 440])
+    desktop.wait_until(lambda: browser.table.len() > 0, "the Browser's rows")
+    # NOTE: the editor of the selected row must have loaded: closing the Browser earlier makes it call a `saveNow`
+    # the page does not have yet (a JS error)
+    desktop.wait_for_js(browser.editor.web, "typeof saveNow === 'function'", "the Browser's editor")
+    desktop.spin(300)
+    rows = browser.table.len()
+    expected = len(mw.col.find_cards(search))
+    check(data, rows == expected >= 2, f"the Browser shows the moved card and the retired note: {rows} of {expected}")
+    facts = {"kind": "browser", "rows": rows, "search": search}
+    data["screenshots"].append(str(desktop.screenshot(browser, "upgrade-after-deck-update.png", facts)))
+    browser.close()
+    desktop.spin(200)
 
 
 def _notes(col: Any) -> dict[str, tuple[Any, ...]]:

@@ -95,7 +95,7 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     held.release()
     addon = module.gui.addon()
     check(data, addon.cached_report() is None or addon.cached_report() is not held.result, "no stale report kept")
-    _deck_list_renders(desktop, "Interview recall", data, "the strip after the switch (a fresh report)")
+    _deck_list_renders(desktop, "Known on the interview day", data, "the strip after the switch (a fresh report)")
 
     # 4. Quit while the panel's report is computing.
     _add_a_note(mw)

@@ -84,7 +84,7 @@ class DriverRun:
         return list(self.report.get("problems", ["the driver wrote no report"]))
 
 
-def run_driver(script: Path, report: Path, *args: str) -> DriverRun:
+def run_driver(script: Path, report: Path, *args: str, timeout_s: float = DRIVER_TIMEOUT_S) -> DriverRun:
     """Run `script` in its own Python process; it must write its JSON report to `report`."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("QT_", "PYTEST_"))}
     result = subprocess.run(
@@ -93,7 +93,7 @@ def run_driver(script: Path, report: Path, *args: str) -> DriverRun:
         env=env,
         capture_output=True,
         text=True,
-        timeout=DRIVER_TIMEOUT_S,
+        timeout=timeout_s,
         check=False,
     )
     data = json.loads(report.read_text(encoding="utf-8")) if report.is_file() else {}
@@ -322,10 +322,18 @@ class AnkiDesktop:
         label = self.tooltip_label()
         return label.text() if label is not None else ""
 
-    def screenshot(self, widget: Any, name: str) -> Path:
+    def screenshot(self, widget: Any, name: str, facts: dict[str, Any] | None = None) -> Path:
+        """Save `widget` as `name` in the artifacts folder. `facts`, read from the live screen when it was taken (the
+        deck rows shown, the studied cards on the panel...), go beside it as `<name>.json`; scripts/screenshots.py
+        records them for tests/docs/test_screenshots.py, which refuses an empty deck list or an unstudied panel."""
         self.spin(100)
         path = artifacts_dir() / name
         assert widget.grab().save(str(path)), f"could not save {path}"
+        facts_path = path.with_name(path.name + ".json")
+        if facts is not None:
+            facts_path.write_text(json.dumps(facts, indent=2, sort_keys=True), encoding="utf-8")
+        elif facts_path.exists():
+            facts_path.unlink()
         print(f"screenshot: {path}")
         return path
 

@@ -52,7 +52,11 @@ def _release_n_plus_1(content: Path) -> None:
     moved = content / "algorithms" / "moved" / "complexity.md"
     moved.parent.mkdir()
     new_card = f"## Which card did release N+1 add? {{#{ADDED}}}\n\nThis one.\n\nSource: the upgrade test\n"
-    moved.write_text(f"---\ntopic: complexity\n---\n\n{cards[MOVED].rstrip()}\n\n{new_card}", encoding="utf-8")
+    # NOTE: the same topic and title as before, so the header (and so the note) is unchanged: only the deck moves.
+    title = next(line for line in text.splitlines() if line.startswith("# "))
+    moved.write_text(
+        f"---\ntopic: complexity\n---\n\n{title}\n\n{cards[MOVED].rstrip()}\n\n{new_card}", encoding="utf-8"
+    )
 
 
 def test_install_from_file_and_upgrade_in_the_real_desktop(tmp_path: Path) -> None:

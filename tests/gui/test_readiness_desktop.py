@@ -18,6 +18,6 @@ pytestmark = pytest.mark.gui
 
 def test_readiness_panel_in_the_real_desktop(tmp_path: Path) -> None:
     _, _, driven = install_and_drive(DRIVER, tmp_path)
-    assert driven.report["checks"]["weakest_cards"] > 0
+    assert driven.report["checks"]["study_deck"][1] > 0 and driven.report["checks"]["start_deck"][1] > 0
     assert len(driven.report["screenshots"]) == 3
     assert driven.report["checks"]["sm2_estimated_states"] > 0

@@ -15,6 +15,19 @@ assert rob_circle([0, 0, 0]) == 0
 assert rob_circle([200, 3, 140, 20, 10]) == 340
 assert rob_circle([1, 3, 1, 3, 100]) == 103
 """,
+    "alg-p-min-cost-climbing-stairs": """\
+assert min_cost_climbing_stairs([7, 3]) == 3
+assert min_cost_climbing_stairs([1, 1, 1, 1]) == 2
+assert min_cost_climbing_stairs([0, 999, 0, 999, 0]) == 0
+assert min_cost_climbing_stairs([999] * 1000) == 999 * 500
+""",
+    "alg-p-stock-cooldown": """\
+assert max_profit([2, 1]) == 0
+assert max_profit([1, 3, 1, 3]) == 2
+assert max_profit([1, 4, 2, 7]) == 6
+assert max_profit([6, 1, 3, 2, 4, 7]) == 6
+assert max_profit(list(range(5000))) == 4999
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -86,5 +99,52 @@ for _ in range(300):
         return total
 
     assert num_decodings(s) == ways(s), s
+""",
+    "alg-p-climbing-stairs": """\
+import itertools
+for n in range(1, 16):
+    count = sum(  # every sequence of 1s and 2s, filtered by its sum
+        1
+        for k in range(n + 1)
+        for steps in itertools.product((1, 2), repeat=k)
+        if sum(steps) == n
+    )
+    assert climb_stairs(n) == count
+""",
+    "alg-p-min-cost-climbing-stairs": """\
+import random
+rng = random.Random(746)
+
+
+def cheapest(cost, i):  # every route from step i over the top
+    if i >= len(cost):
+        return 0
+    return cost[i] + min(cheapest(cost, i + 1), cheapest(cost, i + 2))
+
+
+for _ in range(300):
+    cost = [rng.randint(0, 9) for _ in range(rng.randint(2, 12))]
+    assert min_cost_climbing_stairs(cost) == min(cheapest(cost, 0), cheapest(cost, 1))
+""",
+    "alg-p-stock-cooldown": """\
+import random
+rng = random.Random(309)
+
+
+def best(prices, day, holding, cooling):  # try every action on every day
+    if day == len(prices):
+        return 0
+    p = prices[day]
+    options = [best(prices, day + 1, holding, False)]  # do nothing
+    if holding:
+        options.append(p + best(prices, day + 1, False, True))
+    elif not cooling:
+        options.append(-p + best(prices, day + 1, True, False))
+    return max(options)
+
+
+for _ in range(300):
+    prices = [rng.randint(0, 9) for _ in range(rng.randint(1, 10))]
+    assert max_profit(prices) == best(prices, 0, False, False)
 """,
 }

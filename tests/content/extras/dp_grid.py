@@ -9,6 +9,20 @@ assert unique_paths(7, 3) == 28
 assert unique_paths(23, 12) == 193536720
 assert unique_paths(100, 100) == 22750883079422934966181954039568885395604168260154104734000
 """,
+    "alg-p-longest-increasing-path": """\
+assert longest_increasing_path([[1, 2, 3, 4]]) == 4
+assert longest_increasing_path([[1], [3], [2]]) == 2
+assert longest_increasing_path([[0, 2**31 - 1]]) == 2
+snake = [[r * 200 + (c if r % 2 == 0 else 199 - c) for c in range(200)] for r in range(200)]
+assert longest_increasing_path(snake) == 40000
+""",
+    "alg-p-dungeon-game": """\
+assert calculate_minimum_hp([[5]]) == 1
+assert calculate_minimum_hp([[-3, 5]]) == 4
+assert calculate_minimum_hp([[100], [-1000]]) == 901
+assert calculate_minimum_hp([[0, -1], [-1, 0]]) == 2
+assert calculate_minimum_hp([[-1] * 200 for _ in range(200)]) == 400
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -70,5 +84,44 @@ for _ in range(300):
                 if all(g[i][j] == "1" for i in range(r, r + k) for j in range(c, c + k)):
                     best = max(best, k * k)
     assert maximal_square(g) == best
+""",
+    "alg-p-longest-increasing-path": """\
+import random
+rng = random.Random(329)
+for _ in range(300):
+    m, n = rng.randint(1, 3), rng.randint(1, 4)
+    g = [[rng.randint(0, 5) for _ in range(n)] for _ in range(m)]
+
+    def longest_from(r, c):  # walk every increasing path, no memo
+        out = 1
+        for a, b in ((r + 1, c), (r - 1, c), (r, c + 1), (r, c - 1)):
+            if 0 <= a < m and 0 <= b < n and g[a][b] > g[r][c]:
+                out = max(out, 1 + longest_from(a, b))
+        return out
+
+    want = max(longest_from(r, c) for r in range(m) for c in range(n))
+    assert longest_increasing_path(g) == want
+""",
+    "alg-p-dungeon-game": """\
+import itertools
+import random
+rng = random.Random(174)
+for _ in range(300):
+    m, n = rng.randint(1, 4), rng.randint(1, 4)
+    g = [[rng.randint(-9, 9) for _ in range(n)] for _ in range(m)]
+    best = None
+    for downs in itertools.combinations(range(m + n - 2), m - 1):  # every right/down path
+        r = c = 0
+        total, lowest = g[0][0], g[0][0]
+        for step in range(m + n - 2):
+            if step in downs:
+                r += 1
+            else:
+                c += 1
+            total += g[r][c]
+            lowest = min(lowest, total)
+        need = max(1, 1 - lowest)  # health + every prefix sum must stay >= 1
+        best = need if best is None else min(best, need)
+    assert calculate_minimum_hp(g) == best
 """,
 }

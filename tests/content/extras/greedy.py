@@ -21,6 +21,19 @@ assert is_n_straight_hand([1, 3], 2) is False
 assert is_n_straight_hand([8, 10, 12], 3) is False
 assert is_n_straight_hand([10**9 - 1, 10**9], 2) is True
 """,
+    "alg-p-task-scheduler": """\
+assert least_interval(["A"], 100) == 1
+assert least_interval(["A", "A", "B", "B"], 1) == 4
+assert least_interval(["A", "A", "A", "B", "B", "B", "C", "C"], 2) == 8
+assert least_interval(["A"] * 3 + ["B"] * 3 + ["C"] * 3, 1) == 9
+assert least_interval(["A"] * 10000, 100) == 9999 * 101 + 1
+""",
+    "alg-p-partition-labels": """\
+assert partition_labels("a") == [1]
+assert partition_labels("abca") == [4]
+assert partition_labels("abab" + "cdcd") == [4, 4]
+assert partition_labels("eccbbbbdec") == [10]
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -119,5 +132,42 @@ for _ in range(300):
             starts.append(s)
     if len(starts) <= 1:  # the card's input promises at most one start
         assert can_complete_circuit(gas, cost) == (starts[0] if starts else -1)
+""",
+    "alg-p-task-scheduler": """\
+import random
+from collections import Counter, deque
+
+rng = random.Random(621)
+for _ in range(300):
+    tasks = [rng.choice("ABC") for _ in range(rng.randint(1, 6))]
+    n = rng.randint(0, 3)
+    labels = sorted(set(tasks))
+    start = (tuple(Counter(tasks)[x] for x in labels), (0,) * len(labels))
+    dist = {start: 0}
+    queue = deque([start])
+    while queue:  # BFS over (tasks left per label, cooldown left per label): every possible schedule
+        left, wait = queue.popleft()
+        if not any(left):
+            want = dist[left, wait]
+            break
+        cooled = tuple(max(0, w - 1) for w in wait)
+        moves = [(left, cooled)]  # stay idle
+        for i in range(len(labels)):
+            if left[i] and wait[i] == 0:
+                moves.append((left[:i] + (left[i] - 1,) + left[i + 1 :], cooled[:i] + (n,) + cooled[i + 1 :]))
+        for state in moves:
+            if state not in dist:
+                dist[state] = dist[left, wait] + 1
+                queue.append(state)
+    assert least_interval(tasks, n) == want, (tasks, n)
+""",
+    "alg-p-partition-labels": """\
+import random
+rng = random.Random(763)
+for _ in range(300):
+    s = "".join(rng.choice("abcd"[: rng.randint(1, 4)]) for _ in range(rng.randint(1, 14)))
+    cuts = [p for p in range(1, len(s)) if not set(s[:p]) & set(s[p:])]  # every cut no letter crosses
+    bounds = [0] + cuts + [len(s)]
+    assert partition_labels(s) == [b - a for a, b in zip(bounds, bounds[1:])]
 """,
 }

@@ -32,6 +32,12 @@ assert four_sum_count([0, 0], [0, 0], [0, 0], [0, 0]) == 16
 assert four_sum_count([-1, -1], [-1, 1], [-1, 1], [1, -1]) == 6
 assert four_sum_count([2**28], [-(2**28)], [0], [0]) == 1
 """,
+    "alg-p-valid-anagram": """\
+assert is_anagram("a", "a")
+assert not is_anagram("ab", "aa")
+assert is_anagram("ab" * 25000, "ba" * 25000)
+assert is_anagram("écrit", "récit")
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -114,5 +120,16 @@ for _ in range(300):
     a, b, c, d = ([rng.randint(-3, 3) for _ in range(n)] for _ in range(4))
     want = sum(1 for t in itertools.product(a, b, c, d) if sum(t) == 0)
     assert four_sum_count(a, b, c, d) == want
+""",
+    "alg-p-valid-anagram": """\
+import random
+rng = random.Random(242)
+for _ in range(300):
+    s = "".join(rng.choice("abc") for _ in range(rng.randint(1, 8)))
+    if rng.random() < 0.5:
+        t = "".join(rng.sample(s, len(s)))  # a real anagram
+    else:
+        t = "".join(rng.choice("abc") for _ in range(rng.randint(1, 8)))
+    assert is_anagram(s, t) == (sorted(s) == sorted(t))
 """,
 }

@@ -38,6 +38,19 @@ assert fraction_to_decimal(-(2**31), -1) == "2147483648"
 assert fraction_to_decimal(1, 7) == "0.(142857)"
 assert fraction_to_decimal(22, 7) == "3.(142857)"
 """,
+    "alg-p-pow-x-n": """\
+assert my_pow(0.0, 5) == 0.0
+assert my_pow(-2.0, 3) == -8.0
+assert my_pow(1.0, 2**31 - 1) == 1.0
+assert my_pow(0.5, -3) == 8.0
+assert abs(my_pow(1.0001, 10**5) - 1.0001**(10**5)) < 1e-9 * 1.0001**(10**5)
+""",
+    "alg-p-multiply-strings": """\
+assert multiply("0", "0") == "0"
+assert multiply("1", "1") == "1"
+assert multiply("9" * 200, "9" * 200) == str((10**200 - 1) ** 2)
+assert multiply("100", "1000") == "100000"
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -118,5 +131,25 @@ for _ in range(300):
     num = rng.randint(-500, 500)
     den = rng.choice([-1, 1]) * rng.randint(1, 300)
     assert fraction_to_decimal(num, den) == reference(num, den), (num, den)
+""",
+    "alg-p-pow-x-n": """\
+import math
+import random
+rng = random.Random(50)
+for _ in range(300):
+    x = rng.choice((rng.uniform(-3, 3), float(rng.randint(-3, 3)), 0.5, -1.0))
+    n = rng.randint(-20, 20)
+    if x == 0 and n <= 0:
+        continue
+    want = x**n
+    assert math.isclose(my_pow(x, n), want, rel_tol=1e-12, abs_tol=1e-300), (x, n)
+""",
+    "alg-p-multiply-strings": """\
+import random
+rng = random.Random(43)
+for _ in range(300):
+    a = str(rng.randint(0, 10 ** rng.randint(1, 30)))
+    b = str(rng.randint(0, 10 ** rng.randint(1, 30)))
+    assert multiply(a, b) == str(int(a) * int(b))
 """,
 }

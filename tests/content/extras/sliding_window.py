@@ -34,6 +34,13 @@ assert count_small_products([5], 6) == 1
 assert count_small_products([2, 2, 2], 1) == 0
 assert count_small_products([1000] * 3, 10**6) == 3
 """,
+    "alg-p-longest-repeating-replacement": """\
+assert character_replacement("ABAB", 2) == 4
+assert character_replacement("AABABBA", 1) == 4
+assert character_replacement("ABCDE", 5) == 5
+assert character_replacement("AAAA", 0) == 4
+assert character_replacement("AB" * 50000, 0) == 1
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -128,5 +135,21 @@ for _ in range(300):
     n = len(nums)
     want = sum(1 for i in range(n) for j in range(i + 1, n + 1) if math.prod(nums[i:j]) < k)
     assert count_small_products(nums, k) == want
+""",
+    "alg-p-longest-repeating-replacement": """\
+import random
+from collections import Counter
+
+rng = random.Random(424)
+for _ in range(300):
+    s = "".join(rng.choice("ABC") for _ in range(rng.randint(1, 12)))
+    k = rng.randint(0, 4)
+    want = max(
+        j - i
+        for i in range(len(s))
+        for j in range(i + 1, len(s) + 1)
+        if (j - i) - max(Counter(s[i:j]).values()) <= k  # change everything but the commonest letter
+    )
+    assert character_replacement(s, k) == want
 """,
 }

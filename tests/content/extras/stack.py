@@ -59,6 +59,13 @@ assert simplify_path("/a/b/c/../../..") == "/"
 assert simplify_path("/..a/.b/") == "/..a/.b"
 assert simplify_path("/a//b////c/d//././/..") == "/a/b/c"
 """,
+    "alg-p-valid-parentheses": """\
+assert is_valid("()")
+assert not is_valid("]")
+assert not is_valid("(((((((((())))))))))" + "(")
+assert is_valid("([{}])" * 1000)
+assert not is_valid("([{]})")
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -221,5 +228,23 @@ for _ in range(300):
     path = "/" + "/".join(parts)
     want = posixpath.normpath("/" + path.lstrip("/"))  # one leading slash, as normpath keeps '//'
     assert simplify_path(path) == want, path
+""",
+    "alg-p-valid-parentheses": """\
+import random
+rng = random.Random(20)
+for _ in range(300):
+    s = "".join(rng.choice("()[]{}") for _ in range(rng.choice((2, 4, 6, 8, rng.randint(1, 9)))))
+    if rng.random() < 0.3:  # a balanced one, built from nested pairs
+        s = ""
+        for _ in range(rng.randint(1, 4)):
+            o, c = rng.choice(("()", "[]", "{}"))
+            s = rng.choice((o + s + c, s + o + c))
+    rest = s
+    while True:  # delete adjacent matched pairs until none is left
+        shorter = rest.replace("()", "").replace("[]", "").replace("{}", "")
+        if shorter == rest:
+            break
+        rest = shorter
+    assert is_valid(s) == (rest == "")
 """,
 }

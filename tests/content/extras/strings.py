@@ -45,6 +45,13 @@ assert shortest_palindrome("ab") == "bab"
 assert shortest_palindrome("aaaa") == "aaaa"
 assert shortest_palindrome("abb") == "bbabb"
 """,
+    "alg-p-encode-decode-strings": """\
+assert encode([""]) == "0#" and decode("0#") == [""]
+assert decode(encode(["", ""])) == ["", ""]
+words = ["10#", "#", "0", "a" * 200] * 50
+assert decode(encode(words)) == words
+assert decode(encode(["é", "日本"])) == ["é", "日本"]
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -108,5 +115,15 @@ for _ in range(300):
         if s[:k] == s[:k][::-1]:
             break
     assert shortest_palindrome(s) == s[k:][::-1] + s, s
+""",
+    "alg-p-encode-decode-strings": """\
+import random
+rng = random.Random(271)
+seen = {}
+for _ in range(300):
+    words = ["".join(rng.choice("a#1, ") for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(0, 5))]
+    data = encode(words)
+    assert decode(data) == words
+    assert seen.setdefault(data, words) == words  # two different lists never share an encoding
 """,
 }

@@ -38,6 +38,13 @@ assert three_sum_closest([1, 2, 3], 6) == 6
 assert three_sum_closest([4, 0, 5, -5, 3, 3, 0, -4, -5], -2) == -2
 assert three_sum_closest([1000, 1000, 1000], -3000) == 3000
 """,
+    "alg-p-valid-palindrome": """\
+assert is_palindrome("a")
+assert is_palindrome("Aa")
+assert is_palindrome("A man, a plan, a canal: Panama")
+assert not is_palindrome("ab")
+assert is_palindrome("1a2, 2A1")
+""",
 }
 
 BRUTE_FORCE: dict[str, str] = {
@@ -130,5 +137,15 @@ for _ in range(300):
     h = [rng.randint(0, 6) for _ in range(rng.randint(0, 12))]
     want = sum(max(0, min(max(h[: i + 1]), max(h[i:])) - h[i]) for i in range(len(h)))
     assert trap(h) == want, h
+""",
+    "alg-p-valid-palindrome": """\
+import random
+rng = random.Random(125)
+for _ in range(300):
+    s = "".join(rng.choice("aAb1 ,.") for _ in range(rng.randint(1, 10)))
+    if rng.random() < 0.4:
+        s = s + s[::-1].swapcase()
+    kept = [ch.lower() for ch in s if ch.isalnum()]
+    assert is_palindrome(s) == (kept == kept[::-1])
 """,
 }

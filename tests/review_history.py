@@ -6,7 +6,8 @@ Follows shared/anki-notes.md §2: to pretend days passed, move `col.crt`, revlog
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+from collections.abc import Callable, Mapping
 
 import anki.collection  # noqa: F401  (NOTE: before anki.scheduler.v3, or the import is circular)
 from anki.collection import Collection
@@ -50,3 +51,43 @@ def pass_days(col: Collection, days: int) -> None:
     )
     col.close()
     col.reopen()
+
+
+def rating_for(card_id: int, day: int, again_percent: int = 8) -> CardAnswer.Rating.V:
+    """A learner's answer, the same on every run: Again about `again_percent` % of the time, Hard 8 %, Easy 5 %, else
+    Good, picked by a hash of the card and the day."""
+    draw = int(hashlib.sha256(f"{card_id}:{day}".encode()).hexdigest()[:8], 16) % 100
+    if draw < again_percent:
+        return AGAIN
+    if draw < again_percent + 8:
+        return HARD
+    return EASY if draw >= 95 else GOOD
+
+
+def study_weeks(
+    col: Collection,
+    new_per_day: Mapping[str, int],
+    days: int = 21,
+    again_percent: Callable[[int], int] = lambda _card_id: 8,
+) -> int:
+    """About three weeks of a candidate's study: every day, each deck of `new_per_day` gets that deck's new-card limit
+    (in its own options preset) and is studied to the end of its queue, then a day passes. Returns the answers."""
+    for deck_name, limit in new_per_day.items():
+        deck_id = col.decks.id(deck_name)
+        assert deck_id is not None
+        preset_id = col.decks.add_config_returning_id(f"{deck_name} preset")
+        preset = col.decks.get_config(preset_id)
+        assert preset is not None
+        preset["new"]["perDay"] = limit
+        col.decks.update_config(preset)
+        deck = col.decks.get(deck_id)
+        assert deck is not None
+        deck["conf"] = preset_id
+        col.decks.save(deck)
+    answers = 0
+    for day in range(days):
+        for deck_name in new_per_day:
+            col.decks.select(col.decks.id(deck_name))  # type: ignore[arg-type]
+            answers += study(col, lambda card_id, day=day: rating_for(card_id, day, again_percent(card_id)))
+        pass_days(col, 1)
+    return answers

@@ -1,0 +1,524 @@
+"""Per-card results for the readiness report, kept across reports while the cards do not change.
+
+The step between `read` and `model` (read -> cards -> model): a report after a study session should cost what the
+session changed, not what the collection holds. `CardCache` keeps what the report needs of every card (its group, its
+memory state, its last review, its due day) and, per group of cards, their recall at the report's clock. It is keyed
+by each card's id and modification time, and its note's (the note holds the tags):
+
+- the first report fills it from the grouped read (`read.card_groups`) and notes, in one scan per table, every row's
+  id and modification time (`read.card_baseline`, `read.note_baseline`: kept as text, parsed only when a row
+  changes);
+- each later report scans each table once for a checksum of (id, mod) and the rows modified since the last report,
+  checks that these rows explain the whole change, and reads only them again. Anything the newer rows do not explain
+  (an undo or a sync brings a row back to an older state, a row was deleted) fills the cache again from scratch, as
+  does a new day, a change of FSRS, interview dates or of the open collection;
+- a group's figures are exact sums over its cards (`math.fsum`), so they do not depend on the order in which cards
+  joined the group: a report from the cache equals a report from scratch.
+
+It only reads, and imports `anki`, `read` and the add-on's Anki-free modules only.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from anki.collection import Collection
+from anki.dbproxy import DBProxy
+
+from ..estimates import DEFAULT_DECAY, EstimateCache, card_mods
+from .read import (
+    CHECK_WEIGHT,
+    DAY_S,
+    MATURE_IVL,
+    RETENTION_DAYS,
+    Baseline,
+    CardGroup,
+    CardRow,
+    TableCheck,
+    card_baseline,
+    card_groups,
+    card_rows,
+    categories_and_topics,
+    db,
+    last_reviews,
+    last_revlog_id,
+    note_baseline,
+    positive_numbers,
+    retention_entries,
+    table_check,
+)
+
+Progress = Callable[[str], None]
+GroupKey = tuple[str, int, bool]  # the note's tags, the home deck, whether every card is new
+_UNKNOWN = -1.0  # the last review of a card whose recall is unknown (counted 0)
+
+
+class ReportGroup:
+    """The cards of notes with the same tags, in the same home deck, all new or all studied, with their figures.
+
+    Per card (aligned lists): FSRS's f/S, the last review (epoch s), the decay, and whether the memory state was
+    estimated. The recall of every card at a clock and horizon is computed once and patched card by card.
+    """
+
+    def __init__(self, key: GroupKey) -> None:
+        self.key = key
+        self.tags, self.home_deck, self.unseen = key
+        self.categories, self.topics = categories_and_topics(self.tags)
+        self.ids: list[int] = []
+        self.scales: list[float] = []
+        self.reviewed: list[float] = []
+        self.decays: list[float] = []
+        self.estimated_flags: list[bool] = []
+        self.young = 0
+        self.mature = 0
+        self.due_before: dict[int, int] = {}  # Anki day -> studied cards due before it
+        self.reviews = 0  # true retention's counted reviews of these cards
+        self.passed = 0
+        self._position: dict[int, int] = {}
+        self._estimated: int | None = None
+        self._now: float | None = None
+        self._elapsed: list[float] | None = None
+        self._values: dict[float, list[float]] = {}  # horizon -> recall of each card at `_now` + horizon days
+        self._sums: dict[float, float] = {}
+        self._confident: dict[tuple[float, float], int] = {}
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    @property
+    def estimated(self) -> int:
+        if self._estimated is None:
+            self._estimated = self.estimated_flags.count(True)
+        return self._estimated
+
+    def recall(self, now: float, horizon: float) -> list[float]:
+        """Each card's recall `horizon` days after `now` (epoch s), if it is not reviewed again; 0 where unknown."""
+        elapsed = self._elapsed_at(now)
+        values = self._values.get(horizon)
+        if values is None:
+            # NOTE: the same arithmetic, in the same order, as `_recall` (one card), so both give the same floats
+            values = self._values[horizon] = [
+                (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
+                for scale, days, decay in zip(self.scales, elapsed, self.decays)  # noqa: B905 (3.9)
+            ]
+        return values
+
+    def _elapsed_at(self, now: float) -> list[float]:
+        """Days from each card's last review to `now` (0 if later; -1 where the recall is unknown)."""
+        if now != self._now or self._elapsed is None:
+            self._now = now
+            self._values.clear()
+            self._sums.clear()
+            self._confident.clear()
+            self._elapsed = [_elapsed(at, now) for at in self.reviewed]
+        return self._elapsed
+
+    def recall_sum(self, now: float, horizon: float) -> float:
+        """The exact sum of `recall(now, horizon)`, whatever order the cards are in."""
+        values = self.recall(now, horizon)
+        total = self._sums.get(horizon)
+        if total is None:
+            total = self._sums[horizon] = math.fsum(values)
+        return total
+
+    def confident(self, now: float, horizon: float, desired: float) -> int:
+        """How many cards have a recall of at least `desired` `horizon` days after `now`."""
+        values = self.recall(now, horizon)
+        count = self._confident.get((horizon, desired))
+        if count is None:
+            count = self._confident[(horizon, desired)] = sum(1 for value in values if value >= desired)
+        return count
+
+    # Filling and patching
+
+    def extend(
+        self,
+        ids: Sequence[int],
+        scales: Sequence[float],
+        reviewed: Sequence[float],
+        decays: Sequence[float],
+        estimated: bool = False,
+    ) -> None:
+        """Many cards at once, as the grouped read gives them (before any recall is computed)."""
+        assert self._elapsed is None, "extend only while filling"
+        start = len(self.ids)
+        self.ids += ids
+        self.scales += scales
+        self.reviewed += reviewed
+        self.decays += decays
+        self.estimated_flags += [estimated] * len(ids)
+        self._estimated = None
+        self._position.update(zip(ids, range(start, start + len(ids))))  # noqa: B905 (3.9)
+
+    def add(self, card_id: int, scale: float, reviewed: float, decay: float, estimated: bool) -> None:
+        self._position[card_id] = len(self.ids)
+        self.ids.append(card_id)
+        self.scales.append(scale)
+        self.reviewed.append(reviewed)
+        self.decays.append(decay)
+        self.estimated_flags.append(estimated)
+        if self._now is not None and self._elapsed is not None:
+            days = _elapsed(reviewed, self._now)
+            self._elapsed.append(days)
+            for horizon, values in self._values.items():
+                values.append((1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0)
+        self._sums.clear()
+        self._confident.clear()
+        self._estimated = None
+
+    def remove(self, card_id: int) -> None:
+        """Take a card out; the last card takes its place (sums do not depend on the order)."""
+        index = self._position.pop(card_id)
+        last = len(self.ids) - 1
+        columns: list[list[int] | list[float] | list[bool]] = [
+            self.ids,
+            self.scales,
+            self.reviewed,
+            self.decays,
+            self.estimated_flags,
+            *([self._elapsed] if self._elapsed is not None else []),
+            *self._values.values(),
+        ]
+        for column in columns:
+            column[index] = column[last]  # type: ignore[call-overload]
+            column.pop()
+        if index != last:
+            self._position[self.ids[index]] = index
+        self._sums.clear()
+        self._confident.clear()
+        self._estimated = None
+
+
+def _elapsed(reviewed: float, now: float) -> float:
+    """Days from a last review to `now`, 0 if it is later; -1 where the recall is unknown (counted 0)."""
+    if reviewed == _UNKNOWN:
+        return -1.0
+    days = (now - reviewed) / DAY_S
+    return days if days > 0.0 else 0.0
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """What the cached figures depend on besides the cards: a change of any of these fills the cache again."""
+
+    db: DBProxy
+    fsrs: bool
+    today: int
+    due_limits: tuple[int, ...]
+    retention_end: int
+    crt: int
+
+
+class _Rows:
+    """The id and modification time (and, for cards, class and due day) of every row of a table when the cache was
+    filled, parsed from `Baseline`'s text on first use; rows read since then override it."""
+
+    def __init__(self, baseline: Baseline) -> None:
+        self._baseline = baseline
+        self._ids: list[str] | None = None
+        self._index: dict[int, int] | None = None
+        self._columns: dict[str, list[str]] = {}
+        self.newer: dict[int, tuple[int, int, int] | None] = {}  # id -> (mod, class, due day), None: deleted
+
+    def get(self, row_id: int) -> tuple[int, int, int] | None:
+        if row_id in self.newer:
+            return self.newer[row_id]
+        index = self._find(row_id)
+        if index is None:
+            return None
+        mod = int(self._column("mods")[index])
+        if not self._baseline.classes:
+            return mod, 0, 0
+        return mod, int(self._column("classes")[index]), int(self._column("due_days")[index])
+
+    def _column(self, name: str) -> list[str]:
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = str(getattr(self._baseline, name)).split(",")
+        return column
+
+    def _find(self, row_id: int) -> int | None:
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = self._baseline.ids.split(",") if self._baseline.ids else []
+        if not ids:
+            return None
+        if len(ids[0]) == len(ids[-1]):  # NOTE: ids in order, all with as many digits: text order is number order
+            key = str(row_id)
+            index = bisect_left(ids, key)
+            return index if index < len(ids) and ids[index] == key else None
+        if self._index is None:
+            self._index = {int(text): position for position, text in enumerate(ids)}
+        return self._index.get(row_id)
+
+
+class _TableState:
+    """A table's checksum when last checked, and its rows."""
+
+    def __init__(self, check: TableCheck, rows: _Rows, checked_at: int) -> None:
+        self.rows = rows
+        self.check = check
+        self.since = 0
+        self.checked(check, checked_at)
+
+    def checked(self, check: TableCheck, checked_at: int) -> None:
+        """Take `check` as the table's state. The next check reads the rows modified since: after its newest `mod`,
+        or in that second too while that second has not passed (NOTE: `mod` is in whole seconds, so a row changed
+        again within it keeps its `mod`; once the clock is past it, any change has a later `mod`)."""
+        self.check = check
+        self.since = check.max_mod + 1 if checked_at > check.max_mod else check.max_mod
+
+    def explains(self, newer: TableCheck) -> bool:
+        """Whether the rows modified since the last check account for the whole change of the checksum: then no
+        row was deleted or brought back to an older state, and exactly the `newer` rows need reading again."""
+        count, mod_sum, weighted = self.check.rows, self.check.mod_sum, self.check.weighted_sum
+        for row_id, mod in newer.newer.items():
+            old = self.rows.get(row_id)
+            if old is None:
+                count += 1
+            else:
+                mod_sum -= old[0]
+                weighted -= old[0] * (row_id % CHECK_WEIGHT)
+            mod_sum += mod
+            weighted += mod * (row_id % CHECK_WEIGHT)
+        return (count, mod_sum, weighted) == (newer.rows, newer.mod_sum, newer.weighted_sum)
+
+
+class CardCache:
+    """The report's per-card results for one collection, reused while its cards and notes are unchanged.
+
+    Not thread-safe: one report at a time uses it (the desktop computes one report at a time).
+    """
+
+    def __init__(self, *, keep: bool = True) -> None:
+        self.keep = keep  # False: for one report only, so it skips what only a later report would use
+        self._setting: _Setting | None = None
+        self._groups: dict[GroupKey, ReportGroup] = {}
+        self._group_of: dict[int, ReportGroup] = {}
+        self._cards: _TableState | None = None
+        self._notes: _TableState | None = None
+        self._reviewed: Counter[int] = Counter()  # card id -> its entries that count for true retention
+        self._passed: Counter[int] = Counter()
+        self._window_last = 0  # the newest review-log entry of the window counted so far (ms)
+        self.fills = 0  # reports that filled the cache from scratch (for tests and the benchmark)
+        self.last_changed = 0  # cards read again by the last report
+
+    def groups(
+        self,
+        col: Collection,
+        *,
+        fsrs: bool,
+        today: int,
+        due_limits: Sequence[int],
+        retention_end: int,
+        estimates: EstimateCache,
+        progress: Progress | None = None,
+    ) -> list[ReportGroup]:
+        """Every group of the report's cards, in a fixed order, up to date with the collection."""
+        setting = _Setting(db(col), fsrs, today, tuple(sorted(set(due_limits))), retention_end, int(col.crt))
+        if not self.keep or setting != self._setting or not self._update(col, setting, estimates):
+            self._fill(col, setting, estimates, progress)
+        return [self._groups[key] for key in sorted(self._groups)]
+
+    # From scratch
+
+    def _fill(self, col: Collection, setting: _Setting, estimates: EstimateCache, progress: Progress | None) -> None:
+        if self._cards is not None:
+            # NOTE: estimates are kept per card and `mod`, in whole seconds; a card changed in the second of the last
+            # check may keep its `mod`, so its estimate is made again.
+            estimates.forget(db(col).list("select id from cards where mod >= ?", self._cards.since))
+        self._setting = None
+        self._groups, self._group_of = {}, {}
+        checked_at = int(time.time())
+        if self.keep:
+            card_check, card_base = card_baseline(col, setting.today)
+            note_check, note_base = note_baseline(col)
+        read = card_groups(col, setting.fsrs, setting.today, setting.due_limits)
+        mods: Mapping[int, int] | None = None
+        if not setting.fsrs:
+            if progress:
+                progress("Estimating memory states (SM-2 collection)...")
+            studied = [int(card_id) for group in read if not group.unseen for card_id in group.ids.split(",")]
+            mods = card_mods(col, studied)
+            estimates.prefetch(col, mods, progress)
+        estimated = 0
+        for row in read:
+            key: GroupKey = (row.tags, row.home_deck, row.unseen)
+            group = self._groups.get(key)
+            if group is None:
+                group = self._groups[key] = ReportGroup(key)
+            estimated += _fill_group(col, group, row, estimates, mods)
+            if progress and estimated:
+                progress(f"Estimating memory states: {estimated:,} cards...")
+            self._group_of.update(dict.fromkeys(group.ids, group))
+        estimates.keep_only(self._group_of)
+        if self.keep:
+            self._cards = _TableState(card_check, _Rows(card_base), checked_at)
+            self._notes = _TableState(note_check, _Rows(note_base), checked_at)
+        self._fill_retention(col, setting.retention_end)
+        self._setting = setting
+        self.fills += 1
+        self.last_changed = len(self._group_of)
+
+    def _fill_retention(self, col: Collection, end: int) -> None:
+        start = end - RETENTION_DAYS * DAY_S
+        self._window_last = last_revlog_id(col, start * 1000, end * 1000)
+        self._reviewed, self._passed = Counter(), Counter()
+        self._count_retention(*retention_entries(col, start * 1000, end * 1000))
+
+    def _count_retention(self, reviewed: Sequence[int], passed: Sequence[int]) -> None:
+        """Entries that count for true retention, added to their cards' and their groups' counts."""
+        self._reviewed.update(reviewed)
+        self._passed.update(passed)
+        for group, count in Counter(map(self._group_of.get, reviewed)).items():
+            if group is not None:
+                group.reviews += count
+        for group, count in Counter(map(self._group_of.get, passed)).items():
+            if group is not None:
+                group.passed += count
+
+    # From what changed
+
+    def _update(self, col: Collection, setting: _Setting, estimates: EstimateCache) -> bool:
+        """Bring the cache up to date from the rows modified since the last report; False when they do not explain
+        the change (then the caller fills it again)."""
+        cards, notes = self._cards, self._notes
+        assert cards is not None and notes is not None
+        checked_at = int(time.time())
+        card_check = table_check(col, "cards", cards.since)
+        note_check = table_check(col, "notes", notes.since)
+        if not cards.explains(card_check) or not notes.explains(note_check):
+            return False
+        rows = card_rows(col, setting.fsrs, setting.today, card_check.newer, note_check.newer)
+        mods = {row.id: row.mod for row in rows if row.stability == ""}
+        estimates.forget(mods)
+        for row in rows:
+            self._replace(col, row, setting, estimates, mods)
+        for note_id, mod in note_check.newer.items():
+            notes.rows.newer[note_id] = (mod, 0, 0)
+        # NOTE: new review-log entries come with the answers, after the newest one counted. An entry removed (an
+        # undone answer) takes its card back to an older state, which the cards' checksum has already caught.
+        start_ms = (setting.retention_end - RETENTION_DAYS * DAY_S) * 1000
+        after = max(self._window_last + 1, start_ms)
+        last = last_revlog_id(col, after, setting.retention_end * 1000)
+        if last:
+            self._count_retention(*retention_entries(col, after, last + 1))
+            self._window_last = last
+        cards.checked(card_check, checked_at)
+        notes.checked(note_check, checked_at)
+        self.last_changed = len(rows)
+        return True
+
+    def _replace(
+        self, col: Collection, row: CardRow, setting: _Setting, estimates: EstimateCache, mods: Mapping[int, int]
+    ) -> None:
+        """One card read again: out of its old group, into its new one (if it still counts)."""
+        cards = self._cards
+        assert cards is not None
+        old_group = self._group_of.pop(row.id, None)
+        reviews, passed = self._reviewed[row.id], self._passed[row.id]
+        if old_group is not None:
+            old = cards.rows.get(row.id)
+            _, old_class, old_due = old if old is not None else (0, 0, 0)
+            old_group.remove(row.id)
+            _count_card(old_group, old_class, old_due, -1)
+            old_group.reviews -= reviews
+            old_group.passed -= passed
+            if not old_group.ids:
+                del self._groups[old_group.key]
+        card_class = (2 if row.ivl >= MATURE_IVL else 1) if row.type == 2 else 0
+        cards.rows.newer[row.id] = (row.mod, card_class, row.due_day)
+        categories, _ = categories_and_topics(row.tags)
+        if row.queue == -1 or not categories:
+            return
+        key = (row.tags, row.home, row.type == 0)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = ReportGroup(key)
+            group.due_before = dict.fromkeys(setting.due_limits, 0)
+        scale, reviewed, decay, estimated = _card_curve(col, row, estimates, mods)
+        group.add(row.id, scale, reviewed, decay, estimated)
+        _count_card(group, card_class, row.due_day, 1)
+        group.reviews += reviews
+        group.passed += passed
+        self._group_of[row.id] = group
+
+
+def _count_card(group: ReportGroup, card_class: int, due_day: int, sign: int) -> None:
+    """A card's part in its group's counts: young or mature, and due before each limit if studied."""
+    if card_class == 1:
+        group.young += sign
+    elif card_class == 2:
+        group.mature += sign
+    if not group.unseen:
+        for limit in group.due_before:
+            if due_day < limit:
+                group.due_before[limit] += sign
+
+
+def _fill_group(
+    col: Collection, group: ReportGroup, row: CardGroup, estimates: EstimateCache, mods: Mapping[int, int] | None
+) -> int:
+    """A group of the grouped read into `group`; how many memory states were estimated."""
+    ids = list(map(int, row.ids.split(",")))
+    group.young += row.young
+    group.mature += row.mature
+    for limit, count in row.due_before.items():
+        group.due_before[limit] = group.due_before.get(limit, 0) + (0 if row.unseen else count)
+    if row.unseen:
+        group.extend(ids, [0.0] * len(ids), [_UNKNOWN] * len(ids), [DEFAULT_DECAY] * len(ids))
+        return 0
+    stabilities = positive_numbers(col, row.stabilities, ids, "s")
+    decays = [value or DEFAULT_DECAY for value in positive_numbers(col, row.decays, ids, "decay")]
+    reviewed = positive_numbers(col, row.reviewed, ids, "lrt")
+    if None in reviewed:
+        last = last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
+        reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
+    factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
+    if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
+        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
+        group.extend(ids, scales, reviewed, decays)  # type: ignore[arg-type]
+        return 0
+    if mods is None:
+        mods = card_mods(col, [card_id for card_id, stored in zip(ids, stabilities) if stored is None])  # noqa: B905
+    estimated = 0
+    for card_id, stored, at, stored_decay in zip(ids, stabilities, reviewed, decays):  # noqa: B905 (3.9)
+        stability, decay = stored, stored_decay
+        if stability is None:
+            state = estimates.get(col, card_id, mods.get(card_id, 0))
+            estimated += 1
+            if state is not None:
+                stability, decay = state.stability, state.decay
+        if stability is None or at is None:
+            group.add(card_id, 0.0, _UNKNOWN, decay, stored is None)
+            continue
+        factor = factors.get(decay) or 0.9 ** (-1.0 / decay) - 1.0
+        group.add(card_id, factor / stability, at, decay, stored is None)
+    return estimated
+
+
+def _card_curve(
+    col: Collection, row: CardRow, estimates: EstimateCache, mods: Mapping[int, int]
+) -> tuple[float, float, float, bool]:
+    """One card's f/S, last review, decay and whether its state was estimated, as `_fill_group` gives them."""
+    if row.type == 0:
+        return 0.0, _UNKNOWN, DEFAULT_DECAY, False
+    stability = positive_numbers(col, row.stability, [row.id], "s")[0]
+    decay = positive_numbers(col, row.decay, [row.id], "decay")[0] or DEFAULT_DECAY
+    at = positive_numbers(col, row.reviewed, [row.id], "lrt")[0]
+    if at is None:
+        at = last_reviews(col, [row.id]).get(row.id)
+    estimated = stability is None
+    if stability is None:
+        state = estimates.get(col, row.id, mods.get(row.id, row.mod))
+        if state is not None:
+            stability, decay = state.stability, state.decay
+    if stability is None or at is None:
+        return 0.0, _UNKNOWN, decay, estimated
+    return (0.9 ** (-1.0 / decay) - 1.0) / stability, at, decay, estimated

@@ -1,0 +1,159 @@
+"""The panel and the strip as a user reads them, the interview dates, and the JSON contract of the report.
+
+On a collection after three weeks of study, and on an empty one. The renderer is a pure function of `PanelView`, so
+each state is rendered directly; the desktop tests show the same pages inside Anki.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from html import unescape
+
+import pytest
+from anki.collection import Collection
+from conftest import PROJECT_ROOT
+
+from addon.readiness import compute_report, real_today, render
+from addon.readiness.project import projections
+from addon.readiness_config import MAX_DAYS_AHEAD, check_interview_date
+
+
+def text_of(html: str) -> str:
+    """Roughly what a reader sees: tags dropped, entities decoded."""
+    without_style = re.sub(r"<style>.*?</style>|<script>.*?</script>", "", html, flags=re.DOTALL)
+    return unescape(re.sub(r"<[^>]+>", " ", without_style))
+
+
+def test_the_three_answers_are_labelled_apart(studied: Collection) -> None:
+    today = real_today(studied)
+    dates = {"*": today + timedelta(days=30)}
+    report = compute_report(studied, interview_date=dates)
+    projected = report.with_projections(projections(studied, report).by_category)
+    algorithms = projected.categories["algorithms"]
+    assert algorithms.projection is not None
+    page = text_of(render.render_panel(render.PanelView(projected, dates, 7, projected=True)))
+    for label in ("Studied", "Recall of studied", "On the day, going on", "On the day, stopping", "Today:"):
+        assert label in page
+    section = page.split("Algorithms", 1)[1]
+    for value in (
+        algorithms.coverage,
+        algorithms.recall_studied_now,
+        algorithms.projection.known_at_interview,
+        algorithms.recall_at_interview,
+    ):
+        assert render.percent(value) in section
+    assert f"{algorithms.studied:,} studied" in page
+    assert "Limits of MLE Interview::Algorithms: 5 new cards" in page
+    # Before the projection arrives, its bar is empty and marked as coming, not 0 %.
+    waiting = render.render_panel(render.PanelView(report, dates, 7))
+    assert "…" in waiting and "fsrs-simulator" not in waiting
+
+
+def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) -> None:
+    report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
+    html = render.render_panel(render.PanelView(report, {}, 7))
+    algorithms = report.categories["algorithms"]
+    studied_tags = re.findall(r'<button class="study" data-tag="([^"]+)"', html)
+    start_tags = re.findall(r'<button class="start" data-tag="([^"]+)"', html)
+    assert [tag for tag in studied_tags if "algorithms" in tag] == [t.tag for t in algorithms.weakest_studied_topics]
+    assert [tag for tag in start_tags if "algorithms" in tag] == [t.tag for t in algorithms.not_started_topics]
+    assert 'onclick="mleStudy(&quot;interview::algorithms::' in html
+    assert not set(studied_tags) & set(start_tags)
+
+
+def test_each_category_shows_its_own_date_in_the_header_and_the_strip(studied: Collection) -> None:
+    today = real_today(studied)
+    dates = {"*": today + timedelta(days=30), "algorithms": today + timedelta(days=12)}
+    report = compute_report(studied, interview_date=dates)
+    page = text_of(render.render_panel(render.PanelView(report, dates, 7)))
+    header = page.split("Interview date:", 1)[0]
+    assert f"Interview in 30 days ({(today + timedelta(days=30)).isoformat()})" in header
+    assert f"Algorithms: interview in 12 days ({(today + timedelta(days=12)).isoformat()})" in header
+    strip = text_of(render.render_strip(report))
+    assert re.search(rf"Algorithms\s+≥\d+%\s+on {(today + timedelta(days=12)).isoformat()}", strip)
+    assert re.search(rf"System Design\s+≥\d+%\s+on {(today + timedelta(days=30)).isoformat()}", strip)
+    projected = report.with_projections(projections(studied, report).by_category)
+    strip = text_of(render.render_strip(projected))
+    known = projected.categories["algorithms"].projection
+    assert known is not None
+    assert f"Algorithms {render.percent(known.known_at_interview)} on {(today + timedelta(days=12)).isoformat()}" in (
+        " ".join(strip.split())
+    )
+
+
+def test_empty_pending_and_refused_states_come_first(col: Collection, studied: Collection) -> None:
+    empty = compute_report(col)
+    page = render.render_panel(render.PanelView(empty, {}, 7))
+    assert 'id="empty-state"' in page and "Import the MLE Interview deck" in text_of(page)
+    assert page.index('id="empty-state"') < page.index("<h1>")
+    report = compute_report(studied)
+    assert 'id="empty-state"' not in render.render_panel(render.PanelView(report, {}, 7))
+    pending = render.PendingUpdate(("MLE Interview",), moves=3, retirements=1, restores=0)
+    page = render.render_panel(render.PanelView(report, {}, 7, pending_update=pending, message="2030-13-01: no."))
+    shown = text_of(page)
+    assert "A deck update is waiting" in shown and "3 cards to move" in shown and "1 notes" in shown
+    assert 'id="apply-update" onclick="mleApplyUpdate()"' in page
+    assert page.index('id="message"') < page.index('id="pending-update"') < page.index("<h1>")
+    page = render.render_panel(render.PanelView(report, {}, 7, notice="The projection waits."))
+    assert '<div class="banner" id="notice">The projection waits.</div>' in page
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("", True),
+        ("2026-03-01", True),
+        ("2026-03-20", True),
+        ("2026-02-28", False),  # yesterday
+        ("20260-01-01", False),
+        ("2026-02-30", False),
+        ("next week", False),
+        ((date(2026, 3, 1) + timedelta(days=MAX_DAYS_AHEAD)).isoformat(), True),
+        ((date(2026, 3, 1) + timedelta(days=MAX_DAYS_AHEAD + 1)).isoformat(), False),
+    ],
+)
+def test_interview_dates_are_checked(text: str, ok: bool) -> None:
+    when, problem = check_interview_date(text, date(2026, 3, 1))
+    assert (problem is None) is ok, problem
+    if ok:
+        assert when == (date.fromisoformat(text) if text else None)
+    else:
+        assert when is None and "not changed" in (problem or "")
+
+
+# The JSON contract ######################################################
+
+# Every key of `Report.to_dict()` before issue 13; each must stay, with its meaning (checked field by field against
+# independent computations in test_readiness.py).
+KEYS_BEFORE = {"today", "interview_date", "memory_model", "categories", "notes"}
+CATEGORY_KEYS_BEFORE = {
+    "cards", "new", "learning", "young", "mature", "coverage", "recall_now", "recall_at_interview", "confident_share",
+    "true_retention_30d", "reviews_30d", "due_before_interview", "new_per_day_needed", "weakest_topics",
+    "interview_date",
+}  # fmt: skip
+
+
+def documented_fields() -> set[str]:
+    """The field names in the tables of docs/readiness.md (first column, in backticks, dotted for nested ones)."""
+    doc = (PROJECT_ROOT / "docs" / "readiness.md").read_text(encoding="utf-8")
+    return set(re.findall(r"^\| `([a-z_.<>0-9\[\]]+)` \|", doc, flags=re.MULTILINE))
+
+
+def test_every_key_stays_and_every_new_key_is_documented(studied: Collection) -> None:
+    today = real_today(studied)
+    report = compute_report(studied, interview_date={"*": today + timedelta(days=30)})
+    data = report.with_projections(projections(studied, report).by_category).to_dict()
+    assert set(data) >= KEYS_BEFORE
+    documented = documented_fields()
+    assert set(data) - {"categories"} <= documented
+    for category in data["categories"].values():
+        assert set(category) >= CATEGORY_KEYS_BEFORE
+        for key, value in category.items():
+            assert key in documented, f"categories.<key>.{key} is not in docs/readiness.md"
+            if isinstance(value, dict):
+                missing = {f"{key}.{inner}" for inner in value} - documented
+                assert not missing, missing
+            if isinstance(value, list) and value and isinstance(value[0], dict):
+                missing = {f"{key}[].{inner}" for inner in value[0]} - documented
+                assert not missing, missing
