@@ -88,6 +88,12 @@ _SVG_COMMON: Final = _COMMON | frozenset(
         "shape-rendering",
         "visibility",
         "display",
+        "baseline-shift",
+        "text-rendering",
+        "font-variant",
+        "word-spacing",
+        "writing-mode",
+        "xml:space",
     }
 )
 _TEXT_POSITION: Final = frozenset({"x", "y", "dx", "dy", "rotate", "textLength", "lengthAdjust"})
@@ -116,6 +122,7 @@ SVG_ELEMENTS: Final[dict[str, frozenset[str]]] = {
     "stop": frozenset({"offset", "stop-color", "stop-opacity"}),
     "clipPath": frozenset({"clipPathUnits"}),
     "use": frozenset({"href", "xlink:href", "x", "y", "width", "height"}),  # of a #fragment only
+    "symbol": frozenset({"viewBox", "preserveAspectRatio", "x", "y", "width", "height", "refX", "refY"}),
 }
 SVG_NAMESPACE: Final = "http://www.w3.org/2000/svg"
 _SVG_CASE: Final = {name.lower(): name for names in (SVG_ELEMENTS, *SVG_ELEMENTS.values()) for name in names}
