@@ -51,8 +51,9 @@ EXTRA: dict[str, tuple[str, str]] = {
 REFERENCE = "prose (reference)"
 
 
-def card(unit: str, kind: str, size_kb: int) -> str:
-    body = "Pasted: " + unit * (size_kb * 1024 // len(unit))  # inside a paragraph, as pasted text lands
+def card(unit: str, kind: str, size_kb: int, run: int = 0) -> str:
+    # NOTE: inside a paragraph, as pasted text lands; the run number makes each text new to the renderer's caches
+    body = f"Pasted ({run}): " + unit * (size_kb * 1024 // len(unit))
     field = f"Cloze: {body}" if kind == "cloze" else body
     return f"## A pathological card {{#patho}}\n\n{field}\n\nSource: bench/bench_pathological.py\n"
 
@@ -72,10 +73,10 @@ def child_compile(job: str) -> None:
     seconds: dict[int, float] = {}
     for size in SIZES_KB:
         runs = []
-        for _ in range(repeat):
+        for run in range(repeat):
             with tempfile.TemporaryDirectory(prefix="patho-") as scratch:
                 content = Path(scratch) / "content"
-                write_tree(content, card(unit, kind, size))
+                write_tree(content, card(unit, kind, size, run))
                 start = time.perf_counter()
                 compile_tree(content, Options(run_solutions=False, jobs=1))
                 runs.append(time.perf_counter() - start)
