@@ -163,7 +163,7 @@ def report(results: dict[str, dict[str, object]], repeat: int, load_before: floa
         doubling = f"{sizes[1] / sizes[0]:.2f}, {sizes[2] / sizes[1]:.2f}"
         build = build_of(name)
         lines.append(
-            f"| `{name}` | {results[name]['exit']} | {build:.2f} s | {build / build_of(REFERENCE):.1f}x "
+            f"| `` {name} `` | {results[name]['exit']} | {build:.2f} s | {build / build_of(REFERENCE):.1f}x "
             f"| {' / '.join(f'{value:.3f}' for value in sizes)} s | {sizes[1] / compile_at(REFERENCE, 200):.1f}x "
             f"| {doubling} | {'yes' if build < 2 else 'no'} |"
         )
