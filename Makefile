@@ -70,8 +70,8 @@ screenshots: system-deps $(VENV)/.dev-deps
 	MLE_ANKI_ARTIFACTS=$(CURDIR)/dist/screenshots $(BIN)/python -m pytest -q -p no:cacheprovider tests/gui
 	$(BIN)/python scripts/screenshots.py dist/screenshots
 
-# Every card of the deck, question and answer, in all four modes (phone and desktop, light and night) in the real
-# Anki desktop; `make test` renders every card at phone width and a sample of 220 cards in the other three modes.
+# Every card of the deck, question and answer, in all five modes (390 px and 1100 px, light and night, and 320 px) in
+# the real Anki desktop; `make test` renders every card at 390 px and a sample of 220 cards in the other four modes.
 cards-sweep: system-deps $(VENV)/.dev-deps
 	MLE_CARDS_SWEEP=full $(BIN)/python -m pytest -q -s -p no:cacheprovider tests/gui/test_cards_desktop.py
 

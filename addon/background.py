@@ -97,11 +97,15 @@ class Guard:
         progress: str | None = None,
         on_failure: Callable[[Exception], object] | None = None,
         automatic: bool = False,
+        holds_collection: bool = True,
     ) -> bool:
         """Run `op` in a `QueryOp` (a progress window with `progress`); `on_done(result)` on the main thread.
 
         `what` names the work in a failure message ("Readiness report"). `on_failure(error)` runs after a failure
         was reported (to reset the caller's state), never for dropped stale work. False when nothing started.
+        `holds_collection=False`: slow work that only reads through calls that do not need Anki's collection
+        operations to wait for it (its own copy of the collection, read-only backend calls); it then runs beside them
+        (`QueryOp.without_collection`), so the user's answers are not held back.
         """
         if not self.active:
             return False
@@ -113,6 +117,8 @@ class Guard:
         ).failure(lambda error: self._failed(token, what, error, on_failure, parent, automatic))
         if progress:
             query = query.with_progress(progress)
+        if not holds_collection:
+            query = query.without_collection()
         query.run_in_background()
         return True
 

@@ -32,6 +32,7 @@ BULK_FROM = 4000  # stale estimates: at this many, one snapshot beats a call a c
 SPACE_MARGIN = 2  # free space wanted in the temporary folder, as a multiple of the collection's size
 SNAPSHOT_PREFIX = "interview-readiness-"
 STALE_SNAPSHOT_S = 86400
+_SNAPSHOT_FILE = "snapshot.anki2"
 
 Progress = Callable[[str], None]
 
@@ -40,6 +41,12 @@ Progress = Callable[[str], None]
 class MemoryState:
     stability: float  # days
     decay: float
+
+
+@dataclass(frozen=True)
+class EstimatePlan:
+    stale: Mapping[int, int]  # card id -> mod, for the studied cards with no estimate at that mod
+    snapshot: str | None = None  # a private snapshot's folder, taken for them
 
 
 class EstimateCache:
@@ -83,6 +90,30 @@ class EstimateCache:
         for card_id in stale:
             self._states[card_id] = (mods[card_id], states.get(card_id))
 
+    def plan(self, col: Collection) -> EstimatePlan:
+        """What estimating the studied cards' stale states takes, decided where no other operation can interleave (in
+        Anki's collection operations): the stale cards, and a snapshot when there are `bulk_from` of them and nothing
+        to undo. `carry_out` then does the slow part anywhere; NOTE: split so that the seconds it takes on a large
+        collection never hold Anki's collection operations (the user's answers) back."""
+        mods = studied_mods(col)
+        stale = {card_id: mod for card_id, mod in mods.items() if self._states.get(card_id, (None,))[0] != mod}
+        snapshot = take_snapshot(col) if len(stale) >= self.bulk_from else None
+        return EstimatePlan(stale, snapshot)
+
+    def carry_out(self, col: Collection, plan: EstimatePlan, progress: Progress | None = None) -> None:
+        """Estimate the plan's cards: from its snapshot (deleted after), else a card at a time through `col`, whose
+        `compute_memory_state` only reads."""
+        states = states_of_snapshot(plan.snapshot) if plan.snapshot is not None else None
+        if states is not None:
+            self.bulk_runs += 1
+            for card_id, mod in plan.stale.items():
+                self._states[card_id] = (mod, states.get(card_id))
+            return
+        for done, (card_id, mod) in enumerate(plan.stale.items(), start=1):
+            self.get(col, card_id, mod)
+            if progress and done % 1000 == 0:
+                progress(f"Estimating memory states: {done:,} of {len(plan.stale):,} cards...")
+
     def forget(self, card_ids: Iterable[int]) -> None:
         """Drop these cards' estimates: they changed (NOTE: `mod` is in whole seconds, so a card answered twice in one
         second keeps its `mod`; a caller that knows a card changed says so)."""
@@ -91,11 +122,21 @@ class EstimateCache:
 
     def keep_only(self, card_ids: Iterable[int]) -> None:
         """Forget cards that are gone (deleted, suspended, untagged) so the cache cannot grow without bound."""
+        if not self._states:
+            return
         keep = set(card_ids)
         self._states = {card_id: value for card_id, value in self._states.items() if card_id in keep}
 
     def __len__(self) -> int:
         return len(self._states)
+
+
+def studied_mods(col: Collection) -> dict[int, int]:
+    """Every studied, non-suspended card's `mod`: the cards a report may need estimates for."""
+    row = _db(col).first("select group_concat(id), group_concat(mod) from cards where type != 0 and queue != -1")
+    if not row or not row[0]:
+        return {}
+    return dict(zip(map(int, row[0].split(",")), map(int, row[1].split(","))))  # noqa: B905 (3.9)
 
 
 def card_mods(col: Collection, card_ids: Sequence[int]) -> dict[int, int]:
@@ -108,12 +149,19 @@ def card_mods(col: Collection, card_ids: Sequence[int]) -> dict[int, int]:
 
 def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
     """The memory state Anki computes for each studied card when FSRS is turned on, computed on a temporary snapshot
-    of `col`; None if no snapshot was taken. `col` is only read.
+    of `col`; None if no snapshot was taken. `col` is only read. (`take_snapshot`, then `states_of_snapshot`.)"""
+    folder = take_snapshot(col)
+    return states_of_snapshot(folder) if folder is not None else None
+
+
+def take_snapshot(col: Collection) -> str | None:
+    """A private copy of `col` in a new temporary folder (its path), or None when none can be taken now.
 
     NOTE: Anki's DB proxy counts any statement that returns no rows, `VACUUM INTO` included, as a change: it drops
     the undo history and the study queues, and marks the collection for a new modification time at the next commit
     of legacy `col.db.transact` code. So the snapshot is taken only when there is nothing to undo or redo (after the
-    profile opens, after a sync); otherwise the caller estimates a card at a time.
+    profile opens, after a sync); otherwise the caller estimates a card at a time. It must run where no other
+    operation on `col` can come in between the check and the copy: in Anki's collection operations.
     """
     if not nothing_to_undo(col):
         return None
@@ -126,11 +174,21 @@ def snapshot_memory_states(col: Collection) -> dict[int, MemoryState] | None:
         return None
     try:
         if shutil.disk_usage(folder).free < SPACE_MARGIN * size:
-            return None
-        path = str(Path(folder) / "snapshot.anki2")
-        db.execute("vacuum into ?", path)  # NOTE: a consistent copy through Anki's own connection; no lock issue
-        rows = _states_of_copy(path)
-    except Exception:  # NOTE: e.g. a transaction is open, or the copy is odd: the caller goes a card at a time
+            raise OSError("not enough free space for a snapshot")
+        db.execute("vacuum into ?", str(Path(folder) / _SNAPSHOT_FILE))  # NOTE: a consistent copy, Anki's connection
+    except Exception:  # NOTE: e.g. a transaction is open, or too little space: the caller goes a card at a time
+        shutil.rmtree(folder, ignore_errors=True)
+        return None
+    return folder
+
+
+def states_of_snapshot(folder: str) -> dict[int, MemoryState] | None:
+    """Every studied card's memory state in the snapshot at `folder`, computed there by Anki's FSRS; the folder is
+    deleted. None if the copy cannot be read. It does not touch the user's collection, so it may run outside Anki's
+    collection operations (on its own backend)."""
+    try:
+        rows = _states_of_copy(str(Path(folder) / _SNAPSHOT_FILE))
+    except Exception:  # NOTE: an odd copy: the caller goes a card at a time
         return None
     finally:
         shutil.rmtree(folder, ignore_errors=True)

@@ -32,12 +32,13 @@ from .background import Guard
 from .card_meta import ROUND_KEYS
 from .categories import CATEGORIES, CATEGORY_KEYS, category_of_tag, get
 from .config import LoadedConfig
-from .estimates import EstimateCache
+from .estimates import EstimateCache, EstimatePlan
 from .practice import daily, items, log, pick, record, stats
 from .practice import render as practice_render
 from .practice.mock import CHOOSE, GRADED, REVEALED, RUNNING, MockState
 from .practice.settings import PRACTICE, PracticeSettings
-from .readiness import Report, compute_report, real_today, render
+from .readiness import Report, compute_report, real_today, render, report_clock
+from .readiness.cards import CardCache
 from .readiness.model import Projection
 from .readiness.project import projections
 from .readiness_config import (
@@ -61,6 +62,7 @@ BY_RULES_TITLE = "By rules (undo a manual choice)"
 TOOLTIP_MS = 6000
 PANEL_TITLE = "Readiness panel"
 DATES_PROFILE_KEY = "mle_interview_readiness_dates"  # in the profile: {"*" or category: "YYYY-MM-DD"}
+PAUSE_MS = 5000  # while reviewing, the open panel refreshes after this long without an answer
 MOCK_TITLE = "Mock interview"
 DAILY_TITLE = "Today's practice"
 TICK_MS = 500  # the mock window's timer refresh; the time itself comes from `InterviewReadiness.clock`
@@ -82,6 +84,13 @@ class InterviewReadiness:
         self.panel_action: QAction | None = None
         self.dialog: ReadinessDialog | None = None
         self.estimates = EstimateCache()  # SM-2 memory-state estimates, reused while a card is unchanged
+        self.card_cache = CardCache()  # the report's per-card results, reused while a card is unchanged
+        # While the user reviews, the open panel waits for a pause (or for the user to leave the reviewer) instead of
+        # computing again after every answer.
+        self._pause = QTimer(mw)
+        self._pause.setSingleShot(True)
+        qconnect(self._pause.timeout, self.guard.hook("Refreshing the readiness panel", self._after_pause))
+        self._changed_while_reviewing = False
         self._report: Report | None = None
         self._report_key: Hashable = None
         self._trend: Trend | None = None
@@ -118,6 +127,7 @@ class InterviewReadiness:
         gui_hooks.operation_did_execute.append(hook("Refreshing the readiness panel", self._on_operation))
         gui_hooks.sync_did_finish.append(hook("Refreshing after a sync", self._on_sync))
         gui_hooks.profile_will_close.append(hook("Closing the profile", self._on_profile_will_close))
+        gui_hooks.state_did_change.append(hook("Refreshing the readiness panel", self._on_state_change))
         gui_hooks.add_cards_did_add_note.append(hook("Tagging the new note", self._on_note_added))
         gui_hooks.browser_will_show_context_menu.append(hook("The Browser menu", self._on_browser_menu))
         self.mw.addonManager.setConfigUpdatedAction(__name__, hook("Reading the config", self._on_config_updated))
@@ -187,6 +197,9 @@ class InterviewReadiness:
         self._extras_waiting, self._building = [], set()
         self._practice, self._practice_waiting = None, []
         self.estimates = EstimateCache()
+        self.card_cache = CardCache()
+        self._pause.stop()
+        self._changed_while_reviewing = False
         _ = self.settings  # read and check the config now, so a problem is explained before it matters
 
     # Tools > Interview Readiness > Tag cards by interview category
@@ -195,14 +208,18 @@ class InterviewReadiness:
         settings = self.settings
 
         def op(col: Collection) -> tagging.TaggingResult:
-            return tagging.tag_collection(col, settings, report=self._report_progress)
+            return tagging.tag_collection(col, settings, report=self._write_progress)
 
         self.guard.write(TAG_NOW_TITLE, op, self._on_tagged)
 
     def _report_progress(self, label: str) -> None:
-        # NOTE: called on the background thread; Qt may only be touched on the main one. Long work stops here once
-        # the profile is closing.
+        """Progress of a read. NOTE: called on the background thread; Qt may only be touched on the main one. A long
+        read stops here once the profile is closing (its result would be dropped anyway)."""
         self.guard.raise_if_closing()
+        self._write_progress(label)
+
+    def _write_progress(self, label: str) -> None:
+        """Progress of a write: it goes on to the end (the profile's close waits for it), so it is done whole."""
         self.mw.taskman.run_on_main(lambda: self.mw.progress.update(label=label))
 
     def _on_tagged(self, result: tagging.TaggingResult) -> None:
@@ -290,10 +307,18 @@ class InterviewReadiness:
         else:
             dates[key] = value
         self.mw.pm.profile[DATES_PROFILE_KEY] = dump_dates(dates)
+        self._redraw_strip()  # its redraw asks for the report of the new dates
+
+    def _redraw_strip(self) -> None:
+        """Redraw the deck list when it shows the strip, for figures Anki does not know changed: a date set in the
+        panel (not a collection change), the projections once they arrive. NOTE: otherwise the deck list behind the
+        panel keeps the old figures until something else redraws it, and contradicts the panel."""
+        if self.mw.state == "deckBrowser" and self.readiness_settings.deck_browser_strip:
+            self.mw.deckBrowser.refresh()
 
     def _cache_key(self, col: Collection) -> Hashable:
         dates = tuple(sorted(self.interview_dates().items()))
-        return (col.mod, real_today(col), dates, self.readiness_settings.new_card_lead_days)
+        return (col.mod, real_today(col), report_clock(col), dates, self.readiness_settings.new_card_lead_days)
 
     def cached_report(self) -> Report | None:
         col = self.mw.col
@@ -302,7 +327,13 @@ class InterviewReadiness:
         return self._report
 
     def request_report(self, on_done: Callable[[Report], None], *, with_progress: bool) -> None:
-        """Call `on_done` with a fresh report: at once from the cache, else after a background QueryOp."""
+        """Call `on_done` with a fresh report: at once from the cache, else after background operations.
+
+        The report reuses the per-card results of the last one (`card_cache`), at the hour's clock (`report_clock`),
+        so after a study session it reads and computes only what changed. On a collection without FSRS, estimating
+        memory states comes first, in its own operation that does not hold Anki's collection operations back: the
+        user's first answers after the profile opens are not kept waiting by the seconds it can take.
+        """
         col = self.mw.col
         if col is None or not self.guard.active:
             return
@@ -314,17 +345,21 @@ class InterviewReadiness:
         if self._computing:
             return
         key = self._cache_key(col)
+        clock = report_clock(col)
         dates = self.interview_dates()
         lead_days = self.readiness_settings.new_card_lead_days
-        estimates = self.estimates
+        estimates, cache = self.estimates, self.card_cache
+        progress = self._report_progress if with_progress else None
 
         def op(col: Collection) -> Report:
             return compute_report(
                 col,
                 interview_date=dates or None,
                 lead_days=lead_days,
+                now=clock,
                 estimates=estimates,
-                progress=self._report_progress if with_progress else None,
+                cache=cache,
+                progress=progress,
             )
 
         def done(report: Report) -> None:
@@ -338,12 +373,37 @@ class InterviewReadiness:
             self._computing = False
             self._waiting = []
 
-        progress = "Computing interview readiness..." if with_progress else None
-        self._computing = self.guard.read(
-            "The readiness report", op, done, progress=progress, on_failure=failed, automatic=not with_progress
-        )
-        if not self._computing:
-            self._waiting = []
+        label = "Computing interview readiness..." if with_progress else None
+
+        def compute(_estimated: object = None) -> None:
+            if not self.guard.read(
+                "The readiness report", op, done, progress=label, on_failure=failed, automatic=not with_progress
+            ):
+                failed(RuntimeError("no collection"))
+
+        self._computing = True
+        if col.get_config("fsrs", False):
+            compute()
+            return
+
+        def estimate(plan: EstimatePlan) -> None:
+            if not plan.stale:
+                compute()
+            elif not self.guard.read(
+                "Estimating memory states",
+                lambda col: estimates.carry_out(col, plan, progress),
+                compute,
+                progress=label,
+                on_failure=failed,
+                automatic=not with_progress,
+                holds_collection=False,
+            ):
+                failed(RuntimeError("no collection"))
+
+        if not self.guard.read(
+            "Estimating memory states", estimates.plan, estimate, on_failure=failed, automatic=not with_progress
+        ):
+            failed(RuntimeError("no collection"))
 
     def request_trend(self, report: Report, on_done: Callable[[Trend], None]) -> None:
         if self._trend is not None and self._trend_key == self._report_key:
@@ -389,6 +449,7 @@ class InterviewReadiness:
                 self._extras, self._report = extras, extras.report
                 for callback in waiting:
                     callback(extras)
+                self._redraw_strip()  # the strip shows the projections from now on
             elif self._report is not None:  # the collection changed meanwhile: again, for the report as it is now
                 for callback in waiting:
                     self.request_extras(self._report, callback)
@@ -468,8 +529,12 @@ class InterviewReadiness:
 
         def refresh(_result: object) -> None:
             # NOTE: the guard drops a result that finishes after the profile closed
+            if self.mw.state != "deckBrowser":
+                return
             ready = self.cached_report() is not None and self.cached_practice() is not None
-            if self.mw.state == "deckBrowser" and ready:
+            if ready or (self.cached_report() is None and not self._computing):
+                # NOTE: in the second case the collection changed while the report was computed (an answer, say):
+                # the new render asks again, for the collection as it is now
                 self.mw.deckBrowser.refresh()
 
         if report is None:
@@ -477,9 +542,18 @@ class InterviewReadiness:
         if practice is None:
             self.request_practice(refresh)
 
+    @property
+    def reviewing(self) -> bool:
+        return self.mw.state == "review"
+
     def _on_operation(self, changes: OpChanges, handler: object | None) -> None:
         if self.dialog is not None and self.dialog.isVisible() and (changes.card or changes.note_text or changes.tag):
-            self.dialog.refresh()
+            if self.reviewing:
+                # NOTE: not after every answer: after a pause, or when the user leaves the reviewer
+                self._changed_while_reviewing = True
+                self._pause.start(PAUSE_MS)
+            else:
+                self.dialog.refresh()
         if self.mock_dialog is not None and self.mock_dialog.isVisible() and changes.card:
             self.mock_dialog.check_recorded()
 
@@ -556,8 +630,22 @@ class InterviewReadiness:
         if not self.guard.read("The practice figures", stats.practice_summary, done, on_failure=failed, automatic=True):
             self._practice_waiting = []
 
+    def _after_pause(self) -> None:
+        """No answer for a while: the open panel shows the report again (the trend waits for the reviewer to close)."""
+        if self.dialog is not None and self.dialog.isVisible() and self._changed_while_reviewing:
+            self._changed_while_reviewing = False
+            self.dialog.refresh()
+
+    def _on_state_change(self, new_state: str, old_state: str) -> None:
+        if old_state == "review" and new_state != "review":
+            self._pause.stop()
+            self._changed_while_reviewing = False
+            if self.dialog is not None and self.dialog.isVisible():
+                self.dialog.refresh()
+
     def _on_sync(self) -> None:
         self._report = self._extras = None
+        self.card_cache = CardCache()  # NOTE: a sync can bring many rows back at once: the next report starts afresh
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.refresh()
 
@@ -594,8 +682,13 @@ class ReadinessDialog(QDialog):
         self.web.stdHtml("<p>Computing interview readiness...</p>", context=self)
 
     def refresh(self) -> None:
-        self.addon.request_report(self._show, with_progress=True)
-        self.addon.request_practice(self._show_practice)
+        """The report again, from the cache when nothing changed. While the user reviews: quietly (no progress
+        window), and without the slower parts (the trend, the practice figures), which follow when the reviewer
+        closes."""
+        reviewing = self.addon.reviewing
+        self.addon.request_report(self._show, with_progress=not reviewing)
+        if not reviewing:
+            self.addon.request_practice(self._show_practice)
 
     def _show_practice(self, practice: stats.PracticeSummary) -> None:
         self.practice = practice
@@ -606,8 +699,9 @@ class ReadinessDialog(QDialog):
         if self.extras is not None and self.extras.key != self.addon._report_key:
             self.extras = None
         self._render()
-        self.addon.request_trend(report, self._show_trend)
-        self.addon.request_extras(report, self._show_extras)
+        if not self.addon.reviewing:  # NOTE: the slower parts wait for the reviewer to close
+            self.addon.request_trend(report, self._show_trend)
+            self.addon.request_extras(report, self._show_extras)
 
     def _show_trend(self, trend: Trend) -> None:
         if self.report is not None and trend.days and trend.days[-1] == self.report.today:

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_cards.py [--full]
 
 Builds the real tree, then runs tests/gui/drive_cards.py once: every card at 390 px and a 220-card sample in the
-three other modes (what `make test` runs), or every card in all four modes with --full (`make cards-sweep`). The
+four other modes (what `make test` runs), or every card in all five modes with --full (`make cards-sweep`). The
 reference is measured in the same run by the driver itself: twenty cards shown one at a time through Anki's
 `_showQuestion` / `_showAnswer`, each waited for until the page has settled. Prints a markdown table.
 """
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests" / "gui"))
 from harness import build_release, run_driver  # noqa: E402
 
 DRIVER = ROOT / "tests" / "gui" / "drive_cards.py"
-MODES = ("phone-light", "phone-night", "desktop-light", "desktop-night")
+MODES = ("phone-light", "phone-night", "desktop-light", "desktop-night", "small-light")
 
 
 def main() -> int:

@@ -6,8 +6,9 @@ in the order "what I need most" ranks them: marked for re-review, then due or we
 difficulty with too few problems leaves its places to the neediest problems of any difficulty. A problem in another
 filtered deck stays there (Anki never takes a card from one filtered deck into another).
 
-The deck is made through Anki's own filtered-deck API, with rescheduling on, as one undo step, so studying it counts
-as normal reviews and one Edit > Undo removes it. Imports `anki` only.
+The deck is made through Anki's own filtered-deck API (by the add-on's one builder, `weakest.make_deck`), with
+rescheduling on, as one undo step, so studying it counts as normal reviews and one Edit > Undo removes it; asking for
+the same problems again writes nothing. Imports `anki` and the add-on's own modules only.
 """
 
 from __future__ import annotations
@@ -19,12 +20,12 @@ from anki.collection import Collection, OpChanges
 from anki.decks import DeckId
 
 from ..card_meta import DIFFICULTIES
+from ..weakest import make_deck
 from .errors import PracticeError
 from .pick import Ranked
 
 DECK_NAME = "Today's practice"
 UNDO_LABEL = "Today's practice"
-MARKER_KEY = "mleInterviewPractice"  # in the deck's JSON: the add-on made this filtered deck
 DEFAULT_SIZE = 3
 
 
@@ -75,11 +76,13 @@ class DailyResult:
     deck_id: int
     cards: int
     by_difficulty: dict[str, int]
+    changed: bool = True  # False: the deck already held exactly these problems, nothing was written
     changes: OpChanges = field(default_factory=OpChanges)  # NOTE: settable, as aqt's CollectionOp expects
 
     def summary(self) -> str:
         mix = ", ".join(f"{count} {level}" for level, count in self.by_difficulty.items() if count)
-        return f'"{DECK_NAME}": {self.cards} problem{"s" if self.cards != 1 else ""} ({mix}).'
+        already = " It already held them." if not self.changed else ""
+        return f'"{DECK_NAME}": {self.cards} problem{"s" if self.cards != 1 else ""} ({mix}).{already}'
 
 
 def own_deck_id(col: Collection) -> int:
@@ -88,39 +91,19 @@ def own_deck_id(col: Collection) -> int:
 
 
 def make_daily_deck(col: Collection, chosen: Sequence[Ranked]) -> DailyResult:
-    """Make, or rebuild, the "Today's practice" filtered deck with these problems, as one undo step."""
+    """Make, or rebuild, the "Today's practice" filtered deck with these problems, as one undo step (or nothing,
+    when it already holds exactly them). Built by `weakest.make_deck`, the add-on's one filtered-deck builder: a deck
+    of the user's with this name is never replaced, and cards Anki would refuse are left out before any write."""
     if not chosen:
         raise PracticeError("No problem to practise: tag your own problems difficulty::easy, ::medium or ::hard.")
-    existing = own_deck_id(col)
-    if existing:
-        deck_dict = col.decks.get(DeckId(existing))
-        if not col.decks.is_filtered(DeckId(existing)) or deck_dict is None or MARKER_KEY not in deck_dict:
-            raise PracticeError(f'A deck of your own is already called "{DECK_NAME}". Rename it, then try again.')
     card_ids = [item.candidate.card_id for item in chosen]
-    target = col.add_custom_undo_entry(UNDO_LABEL)
-    try:
-        deck = col.sched.get_or_create_filtered_deck(DeckId(existing))
-        deck.name = DECK_NAME
-        terms = deck.config.search_terms
-        del terms[1:]
-        terms[0].search = "cid:" + ",".join(map(str, card_ids))
-        terms[0].limit = len(card_ids)
-        deck.config.reschedule = True
-        deck.allow_empty = True  # NOTE: a failed build wipes Anki's undo history; a card suspended since the pick
-        added = col.sched.add_or_update_filtered_deck(deck)
-        stored = col.decks.get(DeckId(added.id))
-        if stored is not None:
-            stored[MARKER_KEY] = {"kind": "daily"}
-            col.decks.save(stored)
-    except Exception:
-        col.merge_undo_entries(target)
-        raise
-    by_difficulty = {level: 0 for level in DIFFICULTIES}
+    made = make_deck(col, DECK_NAME, UNDO_LABEL, card_ids, {"kind": "daily"}, "today's practice problems")
+    in_deck = set(col.decks.cids(DeckId(made.deck_id)))
+    by_difficulty = dict.fromkeys(DIFFICULTIES, 0)
     for item in chosen:
-        if item.candidate.difficulty in by_difficulty:
+        if item.candidate.card_id in in_deck and item.candidate.difficulty in by_difficulty:
             by_difficulty[item.candidate.difficulty] += 1
-    cards = len(col.decks.cids(DeckId(added.id)))
-    return DailyResult(int(added.id), cards, by_difficulty, col.merge_undo_entries(target))
+    return DailyResult(made.deck_id, made.cards, by_difficulty, made.changed, made.changes)
 
 
 def problems_left(col: Collection) -> tuple[int, int] | None:

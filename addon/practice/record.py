@@ -1,5 +1,6 @@
 """Recording a graded mock interview: a real review through Anki's v3 scheduler and its practice-log entry, as ONE
-undo step named after the round ("Mock interview: Coding").
+undo step named after the round ("Mock interview: Coding"), through `undo.one_undo_step`, so a failure half-way
+takes back what was written.
 
 The review is the one Anki's reviewer would record for that button: the scheduler computes the card's next states
 now (an early review for a card not yet due), and the answer goes through `answer_card`, so FSRS or SM-2, learning
@@ -20,6 +21,7 @@ from anki.scheduler.v3 import CardAnswer
 from anki.scheduler.v3 import Scheduler as V3Scheduler
 
 from ..card_meta import round_for
+from ..undo import one_undo_step
 from . import log
 from .errors import PracticeError
 from .grading import AGAIN, EASY, GOOD, HARD, rating_for
@@ -50,16 +52,15 @@ def record_attempt(col: Collection, card_id: int, round_key: str, timing: Timing
         card = col.get_card(CardId(card_id))
     except NotFoundError:
         raise PracticeError("This card was deleted during the interview, so there is nothing to record.") from None
-    target = col.add_custom_undo_entry(undo_label(round_key))
-    try:
+
+    def write() -> log.Attempt:
         states = col._backend.get_scheduling_states(card.id)  # NOTE: what the scheduler's own answerCard uses
         card.start_timer()  # build_answer reads the card's timer; the attempt's own time replaces it below
         answer = scheduler.build_answer(card=card, states=states, rating=_RATINGS[rating])
         answer.milliseconds_taken = int(timing.total_s * 1000)
         scheduler.answer_card(answer)
-        review_id = _latest_review(col, card.id)
         attempt = log.Attempt(
-            review_id=review_id,
+            review_id=_latest_review(col, card.id),
             card_id=card.id,
             round=round_key,
             grade=grade,
@@ -68,8 +69,9 @@ def record_attempt(col: Collection, card_id: int, round_key: str, timing: Timing
             budget_minutes=timing.budget_s // 60,
         )
         log.append(col, attempt)
-    finally:
-        changes = col.merge_undo_entries(target)
+        return attempt
+
+    attempt, changes = one_undo_step(col, undo_label(round_key), write)
     return RecordResult(attempt, changes)
 
 

@@ -195,11 +195,7 @@ def timer_html(state: MockState, now: float) -> str:
         + "</div>"
     )
     if result.current is None:
-        verdict = (
-            '<span class="ok">within budget</span>'
-            if result.within_budget
-            else f'<span class="over">over budget by {clock_text(result.over_s)}</span>'
-        )
+        verdict = _verdict(result)
         return f'<div class="phase-now" id="mle-phase">Clock stopped: {verdict}</div>{_result_table(result)}{total}'
     current = result.phases[result.current]
     if current.over_s > 0:
@@ -213,6 +209,18 @@ def timer_html(state: MockState, now: float) -> str:
         f"{status}{total}"
         f'<ol class="phase-list" id="mle-phases">{phases}</ol>'
     )
+
+
+def _verdict(result: Timing) -> str:
+    """What the stopped clock says. NOTE: an answer revealed before the last phase is never "within budget", even if
+    little time passed: it can only be graded "needed the answer", so the clock says where it stopped instead."""
+    if not result.finished:
+        reached = [phase.name for phase in result.phases if phase.state != "ahead"]
+        where = escape(reached[-1]) if reached else "the first phase"
+        return f'<span class="over">answer revealed during {where}</span>'
+    if result.within_budget:
+        return '<span class="ok">within budget</span>'
+    return f'<span class="over">over budget by {clock_text(result.over_s)}</span>'
 
 
 def _result_table(result: Timing) -> str:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         compute_report,
         dates_for,
         real_today,
+        report_clock,
         retrievability,
     )
     from .read import DAY_S
@@ -45,6 +46,7 @@ __all__ = [
     "compute_report",
     "dates_for",
     "real_today",
+    "report_clock",
     "retrievability",
 ]
 

@@ -22,19 +22,20 @@ from __future__ import annotations
 
 import math
 import time
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anki.collection import Collection
 from anki.dbproxy import DBProxy
 
 from ..estimates import DEFAULT_DECAY, EstimateCache, card_mods
 from .read import (
-    CHECK_WEIGHT,
     DAY_S,
+    ID_DIGITS,
     MATURE_IVL,
+    MOD_DIGITS,
     RETENTION_DAYS,
     Baseline,
     CardGroup,
@@ -49,6 +50,7 @@ from .read import (
     last_revlog_id,
     note_baseline,
     positive_numbers,
+    retention_counts_of,
     retention_entries,
     table_check,
 )
@@ -65,8 +67,9 @@ class ReportGroup:
     estimated. The recall of every card at a clock and horizon is computed once and patched card by card.
     """
 
-    def __init__(self, key: GroupKey) -> None:
+    def __init__(self, key: GroupKey, patchable: bool = True) -> None:
         self.key = key
+        self.patchable = patchable  # False: filled once for one report, never patched (no card positions kept)
         self.tags, self.home_deck, self.unseen = key
         self.categories, self.topics = categories_and_topics(self.tags)
         self.ids: list[int] = []
@@ -116,7 +119,10 @@ class ReportGroup:
             self._values.clear()
             self._sums.clear()
             self._confident.clear()
-            self._elapsed = [_elapsed(at, now) for at in self.reviewed]
+            # NOTE: `_elapsed` for every card, inline: a call a card costs more than the arithmetic
+            self._elapsed = [
+                -1.0 if at == _UNKNOWN else ((now - at) / DAY_S if now > at else 0.0) for at in self.reviewed
+            ]
         return self._elapsed
 
     def recall_sum(self, now: float, horizon: float) -> float:
@@ -154,7 +160,8 @@ class ReportGroup:
         self.decays += decays
         self.estimated_flags += [estimated] * len(ids)
         self._estimated = None
-        self._position.update(zip(ids, range(start, start + len(ids))))  # noqa: B905 (3.9)
+        if self.patchable:
+            self._position.update(zip(ids, range(start, start + len(ids))))  # noqa: B905 (3.9)
 
     def add(self, card_id: int, scale: float, reviewed: float, decay: float, estimated: bool) -> None:
         self._position[card_id] = len(self.ids)
@@ -167,15 +174,18 @@ class ReportGroup:
             days = _elapsed(reviewed, self._now)
             self._elapsed.append(days)
             for horizon, values in self._values.items():
-                values.append((1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0)
+                value = (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
+                values.append(value)
+                self._count_confident(horizon, value, 1)
         self._sums.clear()
-        self._confident.clear()
         self._estimated = None
 
     def remove(self, card_id: int) -> None:
         """Take a card out; the last card takes its place (sums do not depend on the order)."""
         index = self._position.pop(card_id)
         last = len(self.ids) - 1
+        for horizon, values in self._values.items():
+            self._count_confident(horizon, values[index], -1)
         columns: list[list[int] | list[float] | list[bool]] = [
             self.ids,
             self.scales,
@@ -191,8 +201,13 @@ class ReportGroup:
         if index != last:
             self._position[self.ids[index]] = index
         self._sums.clear()
-        self._confident.clear()
         self._estimated = None
+
+    def _count_confident(self, horizon: float, value: float, sign: int) -> None:
+        """Keep the confident counts of a horizon up to date card by card (a count, so exact in any order)."""
+        for (counted_horizon, desired), count in self._confident.items():
+            if counted_horizon == horizon and value >= desired:
+                self._confident[(counted_horizon, desired)] = count + sign
 
 
 def _elapsed(reviewed: float, now: float) -> float:
@@ -217,45 +232,34 @@ class _Setting:
 
 class _Rows:
     """The id and modification time (and, for cards, class and due day) of every row of a table when the cache was
-    filled, parsed from `Baseline`'s text on first use; rows read since then override it."""
+    filled, looked up in `Baseline`'s fixed-width records by binary search (nothing is parsed until a row changes);
+    rows read since then override them."""
 
     def __init__(self, baseline: Baseline) -> None:
-        self._baseline = baseline
-        self._ids: list[str] | None = None
-        self._index: dict[int, int] | None = None
-        self._columns: dict[str, list[str]] = {}
+        self._records = baseline.records
+        self._width = baseline.width
+        self._count = len(baseline.records) // baseline.width if baseline.width else 0
         self.newer: dict[int, tuple[int, int, int] | None] = {}  # id -> (mod, class, due day), None: deleted
 
     def get(self, row_id: int) -> tuple[int, int, int] | None:
         if row_id in self.newer:
             return self.newer[row_id]
-        index = self._find(row_id)
-        if index is None:
+        key = f"{row_id:0{ID_DIGITS}d}"
+        records, width, low, high = self._records, self._width, 0, self._count
+        while low < high:  # NOTE: zero-padded ids in id order: text order is number order
+            middle = (low + high) // 2
+            if records[middle * width : middle * width + ID_DIGITS] < key:
+                low = middle + 1
+            else:
+                high = middle
+        start = low * width
+        if low == self._count or records[start : start + ID_DIGITS] != key:
             return None
-        mod = int(self._column("mods")[index])
-        if not self._baseline.classes:
+        record = records[start + ID_DIGITS : start + width]
+        mod = int(record[:MOD_DIGITS])
+        if width == ID_DIGITS + MOD_DIGITS:
             return mod, 0, 0
-        return mod, int(self._column("classes")[index]), int(self._column("due_days")[index])
-
-    def _column(self, name: str) -> list[str]:
-        column = self._columns.get(name)
-        if column is None:
-            column = self._columns[name] = str(getattr(self._baseline, name)).split(",")
-        return column
-
-    def _find(self, row_id: int) -> int | None:
-        ids = self._ids
-        if ids is None:
-            ids = self._ids = self._baseline.ids.split(",") if self._baseline.ids else []
-        if not ids:
-            return None
-        if len(ids[0]) == len(ids[-1]):  # NOTE: ids in order, all with as many digits: text order is number order
-            key = str(row_id)
-            index = bisect_left(ids, key)
-            return index if index < len(ids) and ids[index] == key else None
-        if self._index is None:
-            self._index = {int(text): position for position, text in enumerate(ids)}
-        return self._index.get(row_id)
+        return mod, int(record[MOD_DIGITS]), int(record[MOD_DIGITS + 1 :])
 
 
 class _TableState:
@@ -277,17 +281,15 @@ class _TableState:
     def explains(self, newer: TableCheck) -> bool:
         """Whether the rows modified since the last check account for the whole change of the checksum: then no
         row was deleted or brought back to an older state, and exactly the `newer` rows need reading again."""
-        count, mod_sum, weighted = self.check.rows, self.check.mod_sum, self.check.weighted_sum
+        count, mod_sum = self.check.rows, self.check.mod_sum
         for row_id, mod in newer.newer.items():
             old = self.rows.get(row_id)
             if old is None:
                 count += 1
             else:
                 mod_sum -= old[0]
-                weighted -= old[0] * (row_id % CHECK_WEIGHT)
             mod_sum += mod
-            weighted += mod * (row_id % CHECK_WEIGHT)
-        return (count, mod_sum, weighted) == (newer.rows, newer.mod_sum, newer.weighted_sum)
+        return (count, mod_sum) == (newer.rows, newer.mod_sum)
 
 
 class CardCache:
@@ -303,8 +305,6 @@ class CardCache:
         self._group_of: dict[int, ReportGroup] = {}
         self._cards: _TableState | None = None
         self._notes: _TableState | None = None
-        self._reviewed: Counter[int] = Counter()  # card id -> its entries that count for true retention
-        self._passed: Counter[int] = Counter()
         self._window_last = 0  # the newest review-log entry of the window counted so far (ms)
         self.fills = 0  # reports that filled the cache from scratch (for tests and the benchmark)
         self.last_changed = 0  # cards read again by the last report
@@ -352,7 +352,7 @@ class CardCache:
             key: GroupKey = (row.tags, row.home_deck, row.unseen)
             group = self._groups.get(key)
             if group is None:
-                group = self._groups[key] = ReportGroup(key)
+                group = self._groups[key] = ReportGroup(key, patchable=self.keep)
             estimated += _fill_group(col, group, row, estimates, mods)
             if progress and estimated:
                 progress(f"Estimating memory states: {estimated:,} cards...")
@@ -369,13 +369,13 @@ class CardCache:
     def _fill_retention(self, col: Collection, end: int) -> None:
         start = end - RETENTION_DAYS * DAY_S
         self._window_last = last_revlog_id(col, start * 1000, end * 1000)
-        self._reviewed, self._passed = Counter(), Counter()
         self._count_retention(*retention_entries(col, start * 1000, end * 1000))
 
     def _count_retention(self, reviewed: Sequence[int], passed: Sequence[int]) -> None:
-        """Entries that count for true retention, added to their cards' and their groups' counts."""
-        self._reviewed.update(reviewed)
-        self._passed.update(passed)
+        """Entries that count for true retention, added to their cards' groups.
+
+        NOTE: no count is kept per card: when a card moves to another group, its entries are counted again from the
+        review log (`retention_counts_of`), for the few cards that changed."""
         for group, count in Counter(map(self._group_of.get, reviewed)).items():
             if group is not None:
                 group.reviews += count
@@ -398,13 +398,14 @@ class CardCache:
         rows = card_rows(col, setting.fsrs, setting.today, card_check.newer, note_check.newer)
         mods = {row.id: row.mod for row in rows if row.stability == ""}
         estimates.forget(mods)
+        start_ms = (setting.retention_end - RETENTION_DAYS * DAY_S) * 1000
+        counted = retention_counts_of(col, [row.id for row in rows], start_ms, self._window_last + 1)
         for row in rows:
-            self._replace(col, row, setting, estimates, mods)
+            self._replace(col, row, setting, estimates, mods, counted.get(row.id, (0, 0)))
         for note_id, mod in note_check.newer.items():
             notes.rows.newer[note_id] = (mod, 0, 0)
         # NOTE: new review-log entries come with the answers, after the newest one counted. An entry removed (an
         # undone answer) takes its card back to an older state, which the cards' checksum has already caught.
-        start_ms = (setting.retention_end - RETENTION_DAYS * DAY_S) * 1000
         after = max(self._window_last + 1, start_ms)
         last = last_revlog_id(col, after, setting.retention_end * 1000)
         if last:
@@ -416,13 +417,20 @@ class CardCache:
         return True
 
     def _replace(
-        self, col: Collection, row: CardRow, setting: _Setting, estimates: EstimateCache, mods: Mapping[int, int]
+        self,
+        col: Collection,
+        row: CardRow,
+        setting: _Setting,
+        estimates: EstimateCache,
+        mods: Mapping[int, int],
+        counted: tuple[int, int],
     ) -> None:
-        """One card read again: out of its old group, into its new one (if it still counts)."""
+        """One card read again: out of its old group, into its new one (if it still counts), with the entries true
+        retention counted for it so far (`counted`: reviews, passed)."""
         cards = self._cards
         assert cards is not None
         old_group = self._group_of.pop(row.id, None)
-        reviews, passed = self._reviewed[row.id], self._passed[row.id]
+        reviews, passed = counted
         if old_group is not None:
             old = cards.rows.get(row.id)
             _, old_class, old_due = old if old is not None else (0, 0, 0)
@@ -434,8 +442,7 @@ class CardCache:
                 del self._groups[old_group.key]
         card_class = (2 if row.ivl >= MATURE_IVL else 1) if row.type == 2 else 0
         cards.rows.newer[row.id] = (row.mod, card_class, row.due_day)
-        categories, _ = categories_and_topics(row.tags)
-        if row.queue == -1 or not categories:
+        if row.queue == -1 or not _categories(row.tags):
             return
         key = (row.tags, row.home, row.type == 0)
         group = self._groups.get(key)
@@ -448,6 +455,11 @@ class CardCache:
         group.reviews += reviews
         group.passed += passed
         self._group_of[row.id] = group
+
+
+@lru_cache(maxsize=4096)
+def _categories(tags: str) -> tuple[str, ...]:
+    return categories_and_topics(tags)[0]
 
 
 def _count_card(group: ReportGroup, card_class: int, due_day: int, sign: int) -> None:
@@ -509,9 +521,9 @@ def _card_curve(
     """One card's f/S, last review, decay and whether its state was estimated, as `_fill_group` gives them."""
     if row.type == 0:
         return 0.0, _UNKNOWN, DEFAULT_DECAY, False
-    stability = positive_numbers(col, row.stability, [row.id], "s")[0]
-    decay = positive_numbers(col, row.decay, [row.id], "decay")[0] or DEFAULT_DECAY
-    at = positive_numbers(col, row.reviewed, [row.id], "lrt")[0]
+    stability = _positive(row.stability)
+    decay = _positive(row.decay) or DEFAULT_DECAY
+    at = _positive(row.reviewed)
     if at is None:
         at = last_reviews(col, [row.id]).get(row.id)
     estimated = stability is None
@@ -522,3 +534,13 @@ def _card_curve(
     if stability is None or at is None:
         return 0.0, _UNKNOWN, decay, estimated
     return (0.9 ** (-1.0 / decay) - 1.0) / stability, at, decay, estimated
+
+
+def _positive(text: str) -> float | None:
+    """A value of the cards' `data` as `read` gives it (JSON text): a positive finite number, else None (as
+    `read.positive_numbers` reads it for a group)."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return number if 0.0 < number < math.inf else None

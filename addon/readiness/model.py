@@ -9,6 +9,7 @@ never turns FSRS on. Imports `anki` and the add-on's Anki-free modules only. `do
 
 from __future__ import annotations
 
+import gc
 import math
 import time
 from collections import Counter
@@ -296,6 +297,19 @@ class _Accumulator:
     decks: Counter[int] = field(default_factory=Counter)  # home deck -> new cards (+ a tiny share of studied ones)
 
 
+CLOCK_STEP_S = 3600  # the desktop's report clock moves by whole hours
+
+
+def report_clock(col: Collection, at: float | None = None) -> float:
+    """The desktop's "now" for a report: the start of the current hour, never before the start of Anki's day.
+
+    NOTE: every report within an hour evaluates recall at the same moment, so the per-card cache (`cards.py`) reuses
+    each unchanged card's recall and a report after a study session costs what the session changed. An hour moves
+    recall by well under a percentage point for a card studied a day ago or more."""
+    at = time.time() if at is None else at
+    return float(max(at - at % CLOCK_STEP_S, col.sched.day_cutoff - DAY_S))
+
+
 def real_today(col: Collection) -> date:
     """Anki's current day as a date: the day that ends at the next rollover (`day_cutoff`)."""
     return datetime.fromtimestamp(col.sched.day_cutoff).date() - timedelta(days=1)
@@ -324,6 +338,27 @@ def compute_report(
 
     With a `cache` kept from an earlier report of the same collection, only what changed since is read and computed
     again (`cards.py`); the report is the same as without it."""
+    # NOTE: the cache holds a few lists of 100,000 floats; Python's cyclic collector would walk them on every
+    # collection during the report, which costs more than the report's own work after a study session.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compute_report(col, today, interview_date, lead_days, now, estimates, progress, cache)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compute_report(
+    col: Collection,
+    today: date | None,
+    interview_date: InterviewDates,
+    lead_days: int,
+    now: float | None,
+    estimates: EstimateCache | None,
+    progress: Progress | None,
+    cache: CardCache | None,
+) -> Report:
     anki_today = real_today(col)
     today = today or anki_today
     shift_days = (today - anki_today).days

@@ -2,16 +2,16 @@
 
 The step after the model (read -> model -> project -> render): it takes a finished `Report` and asks the simulator
 behind the deck options' "Simulate" button (`simulate_fsrs_review`) to play the days until the interview at the
-category's deck limits and desired retention, as the deck options would. It is slower than the report, so the desktop
-runs it separately, after the report, in the background.
+category's deck limits and desired retention, with the request the deck options would send. It is slower than the
+report, so the desktop runs it separately, after the report, in the background.
 
 It never writes to the user's collection. The simulator writes one thing: a memory state into every studied card
 that lacks one (`compute_and_update_memory_state`, no undo step), which on a collection on SM-2 is every studied
 card. So the simulator runs on the collection itself only when FSRS is on and every studied card of the category has
-its state; otherwise (SM-2, the documented fallback) it runs on a private copy: the categories' cards are exported
-with their scheduling and review history (`export_anki_package`, a read), imported into a temporary collection, FSRS
-is turned on there as the deck options do (every card gets the state Anki would compute), and the copy is deleted.
-Imports `anki` and the add-on's own modules only.
+its state. Otherwise (SM-2: the documented fallback) it runs on a private copy with FSRS turned on as the deck
+options turn it on, deleted afterwards (`_private_copy`): a snapshot of the file when there is nothing to undo, else
+an export of the categories' cards up to `EXPORT_MAX_CARDS`, else not now (`DEFERRED` says why). The CLI, which
+already works on a temporary copy, switches that copy instead. Imports `anki` and the add-on's own modules only.
 """
 
 from __future__ import annotations

@@ -270,10 +270,10 @@ def _retention(value: float) -> float:
 
 # Reads for the per-card cache (`cards.py`): what changed since the last report, and the changed cards themselves ####
 
-# NOTE: an integer checksum of (id, mod) per table; SQLite's sum() of integers is exact. The weights keep it far below
-# 2**63 (mods are seconds, about 1.7e9; a weight is below 1009; a million rows).
-CHECK_WEIGHT = 1009
-_CHECK_COLUMNS = f"count(), ifnull(sum(mod), 0), ifnull(sum(mod * (id % {CHECK_WEIGHT})), 0), ifnull(max(mod), 0)"
+# NOTE: a table's checksum: its rows and the exact integer sum of their `mod`. Rows changed since the last check that
+# do not explain it (an undo or a sync takes a row back to an older `mod`, a row was deleted) change the sum or the
+# count; only several such changes whose `mod` moves cancel out exactly would go unseen.
+_CHECK_COLUMNS = "count(), ifnull(sum(mod), 0), ifnull(max(mod), 0)"
 
 
 class TableCheck(NamedTuple):
@@ -284,7 +284,6 @@ class TableCheck(NamedTuple):
 
     rows: int
     mod_sum: int
-    weighted_sum: int
     max_mod: int
     newer: dict[int, int]  # id -> mod of the rows with mod >= since
 
@@ -296,43 +295,54 @@ def table_check(col: Collection, table: str, since: int) -> TableCheck:
         f"group_concat(case when mod >= ?1 then mod end) from {table}",
         since,
     )
-    count, mod_sum, weighted, max_mod, ids, mods = row
+    count, mod_sum, max_mod, ids, mods = row
     newer = dict(zip(map(int, ids.split(",")), map(int, mods.split(",")))) if ids else {}  # noqa: B905 (3.9)
-    return TableCheck(int(count), int(mod_sum), int(weighted), int(max_mod), newer)
+    return TableCheck(int(count), int(mod_sum), int(max_mod), newer)
+
+
+ID_DIGITS = 20  # ids and mods, zero-padded in the baseline's records (an id is ms since 1970: 13 digits today)
+MOD_DIGITS = 12
 
 
 class Baseline(NamedTuple):
-    """Every row of a table as it was when the cache was filled, as comma-joined text in id order (parsed only when a
-    row changes): ids, mods and, for cards, each card's class (0 new or learning, 1 young, 2 mature) and due day."""
+    """Every row of a table as it was when the cache was filled: fixed-width records in id order, one after the other
+    (id, mod and, for cards, class (0 new or learning, 1 young, 2 mature) and due day), so that a row is found by
+    binary search in the text, and nothing is parsed until a row changes."""
 
-    ids: str
-    mods: str
-    classes: str = ""
-    due_days: str = ""
+    records: str
+    width: int
+
+
+_DUE_WIDTH = 9  # a due day with its sign: new cards' positions and review days fit
+_CARD_RECORD = (
+    f"printf('%0{ID_DIGITS}d%0{MOD_DIGITS}d%d%0{_DUE_WIDTH}d', c.id, c.mod, "
+    f"case when c.type = 2 then (case when c.ivl >= {MATURE_IVL} then 2 else 1 end) else 0 end, {{due}})"
+)
 
 
 def card_baseline(col: Collection, today_number: int) -> tuple[TableCheck, Baseline]:
-    """The cards table's checksum and every card's id, mod, class and due day, in one scan."""
+    """The cards table's checksum and every card's baseline record, in one scan."""
+    record = _CARD_RECORD.format(due=f"min(max({_DUE_DAY}, -99999999), 999999999)")
     row: Any = db(col).first(
-        f"select {_CHECK_COLUMNS}, group_concat(id), group_concat(mod), group_concat(cls), group_concat(due_day) "
-        f"from (select c.id, c.mod, case when c.type = 2 then (case when c.ivl >= {MATURE_IVL} then 2 else 1 end) "
-        f"else 0 end as cls, {_DUE_DAY} as due_day from cards c order by c.id)",
+        f"select {_CHECK_COLUMNS}, group_concat(record, '') from (select c.id, c.mod, {record} as record "
+        "from cards c order by c.id)",
         today_number,
     )
-    return _check_of(row), Baseline(*(text or "" for text in row[4:]))
+    return _check_of(row), Baseline(row[3] or "", ID_DIGITS + MOD_DIGITS + 1 + _DUE_WIDTH)
 
 
 def note_baseline(col: Collection) -> tuple[TableCheck, Baseline]:
     row: Any = db(col).first(
-        f"select {_CHECK_COLUMNS}, group_concat(id), group_concat(mod) from (select id, mod from notes order by id)"
+        f"select {_CHECK_COLUMNS}, group_concat(record, '') from (select id, mod, "
+        f"printf('%0{ID_DIGITS}d%0{MOD_DIGITS}d', id, mod) as record from notes order by id)"
     )
-    return _check_of(row), Baseline(*(text or "" for text in row[4:]))
+    return _check_of(row), Baseline(row[3] or "", ID_DIGITS + MOD_DIGITS)
 
 
 def _check_of(row: Sequence[Any] | None) -> TableCheck:
     assert row is not None
-    count, mod_sum, weighted, max_mod = (int(value) for value in row[:4])
-    return TableCheck(count, mod_sum, weighted, max_mod, {})
+    count, mod_sum, max_mod = (int(value) for value in row[:3])
+    return TableCheck(count, mod_sum, max_mod, {})
 
 
 class CardRow(NamedTuple):
@@ -381,13 +391,32 @@ def last_revlog_id(col: Collection, start_ms: int, end_ms: int) -> int:
     return int(db(col).scalar("select ifnull(max(id), 0) from revlog where id >= ? and id < ?", start_ms, end_ms))
 
 
+# The entries true retention counts (see `true_retention_counts`).
+_RETENTION_ENTRY = "ease > 0 and not (type = 3 and factor = 0) and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)"
+
+
+def retention_counts_of(
+    col: Collection, card_ids: Iterable[int], start_ms: int, end_ms: int
+) -> dict[int, tuple[int, int]]:
+    """card id -> (entries true retention counts, of which passed) in [start_ms, end_ms), for these cards."""
+    ids = list(card_ids)
+    if not ids:
+        return {}
+    rows = db(col).all(
+        f"select cid, count(), sum(ease > 1) from revlog where cid in {ids2str(ids)} and id >= ? and id < ? "
+        f"and {_RETENTION_ENTRY} group by cid",
+        start_ms,
+        end_ms,
+    )
+    return {int(card_id): (int(reviews), int(passed)) for card_id, reviews, passed in rows}
+
+
 def retention_entries(col: Collection, start_ms: int, end_ms: int) -> tuple[list[int], list[int]]:
     """The card ids of the entries that count for true retention in [start_ms, end_ms), and of those passed; see
     `true_retention_counts` for the rule."""
     row = db(col).first(
         "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
-        "where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
-        "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
+        f"where id >= ? and id < ? and {_RETENTION_ENTRY}",
         start_ms,
         end_ms,
     )

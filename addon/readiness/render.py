@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 
@@ -31,6 +31,7 @@ START_TOPIC = f"{COMMAND_PREFIX}:start:"  # + "<topic tag>"
 APPLY_UPDATE = f"{COMMAND_PREFIX}:apply-update"
 COLOURS = {"algorithms": "#3b82f6", "system-design": "#10b981", "ml-concepts": "#f59e0b", "ml-design": "#ef4444"}
 NOT_STARTED_SHOWN = 6  # not-started topics listed with a Start button; the rest are counted
+SCROLL_KEY = "mleReadinessScroll"  # where the page keeps its scroll position between renders
 
 CSS = """
 .mle-readiness { font-family: system-ui, sans-serif; font-size: 14px; color: #1f2937; padding: 4px 12px; }
@@ -72,6 +73,14 @@ SCRIPT = (
     f"function mleStudy(tag) {{ pycmd('{STUDY_TOPIC}' + tag); }}\n"
     f"function mleStart(tag) {{ pycmd('{START_TOPIC}' + tag); }}\n"
     f"function mleApplyUpdate() {{ pycmd('{APPLY_UPDATE}'); }}\n"
+    # NOTE: the panel re-renders as a new page whenever a figure arrives or the collection changes (a Study click
+    # lower down, a date set on the last category). The page keeps its scroll position across those loads in the web
+    # view's own session storage, so the user stays where they were; a panel opened again starts at the top.
+    f"addEventListener('pagehide', function () {{ try {{ sessionStorage.setItem('{SCROLL_KEY}', String(scrollY)); }} "
+    "catch (e) {} });\n"
+    "addEventListener('DOMContentLoaded', function () { try { "
+    f"var y = Number(sessionStorage.getItem('{SCROLL_KEY}')) || 0; if (y > 0) {{ scrollTo(0, y); }} }} "
+    "catch (e) {} });\n"
 )
 
 
@@ -100,7 +109,6 @@ class PanelView:
     message: str | None = None  # a problem to show at the top, e.g. a date the panel refused
     notice: str | None = None  # something to know, e.g. why the projection is not there yet
     practice: str = ""  # the practice section's HTML (`practice.render.practice_section`), shown after the categories
-    extra: Mapping[str, object] = field(default_factory=dict)  # for sections added later
 
 
 def percent(value: float | None) -> str:
@@ -264,22 +272,29 @@ def _weakest_studied(key: str, report: CategoryReport) -> str:
     )
 
 
+# The plan's advice when no new material should be started: the topics not started are listed without Start.
+NO_NEW_MATERIAL = frozenset({plans.TODAY, plans.TOMORROW, plans.REVIEW_ONLY})
+
+
 def _not_started(key: str, report: CategoryReport) -> str:
     topics = report.not_started_topics
     if not topics:
         return ""
+    startable = report.plan.advice not in NO_NEW_MATERIAL
     items = "".join(
         f'<li>{escape(_topic_name(topic.tag))} <span class="muted">({topic.cards:,} cards)</span>'
-        f"{_topic_button('start', 'mleStart', topic.tag)}</li>"
+        f"{_topic_button('start', 'mleStart', topic.tag) if startable else ''}</li>"
         for topic in topics[:NOT_STARTED_SHOWN]
     )
     more = len(topics) - NOT_STARTED_SHOWN
     if more > 0:
         items += f'<li class="muted">and {more} more</li>'
-    return (
-        '<h3>Not started <span class="muted">(Start makes a filtered deck of a day\'s new cards)</span></h3>'
-        f'<ul id="not-started-{key}">{items}</ul>'
+    hint = (
+        "Start makes a filtered deck of a day's new cards"
+        if startable
+        else "too close to the interview to start them: review what you studied"
     )
+    return f'<h3>Not started <span class="muted">({hint})</span></h3><ul id="not-started-{key}">{items}</ul>'
 
 
 def _deck_line(report: CategoryReport) -> str:

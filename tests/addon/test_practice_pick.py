@@ -16,6 +16,7 @@ import pytest
 from anki.collection import Collection
 from practice_history import History, graduate, make_practice_history, mock
 
+from addon.errors import UserFacingError
 from addon.practice import daily, grading, items, log, pick
 from addon.practice.errors import PracticeError
 
@@ -202,9 +203,13 @@ def test_daily_deck_rebuilds_its_own_deck_and_refuses_a_users_deck(col: Collecti
     again = daily.plan(ranked, 2, pick.DEFAULT_MIX, daily.own_deck_id(col))
     second = daily.make_daily_deck(col, again)
     assert second.deck_id == first.deck_id and second.cards == 2
+    undo = col.undo_status()
+    same = daily.make_daily_deck(col, again)
+    assert not same.changed and col.undo_status() == undo, "the same problems again: nothing written, no undo step"
+    assert "already held them" in same.summary()
     col.decks.remove([first.deck_id])  # type: ignore[list-item]
     col.decks.id(daily.DECK_NAME)  # a normal deck of the user's, with our name
-    with pytest.raises(PracticeError, match="already called"):
+    with pytest.raises(UserFacingError, match="already called"):
         daily.make_daily_deck(col, again)
     with pytest.raises(PracticeError, match="No problem"):
         daily.make_daily_deck(col, [])

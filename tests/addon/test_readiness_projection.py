@@ -180,8 +180,14 @@ def test_sm2_projection_runs_on_a_private_copy_and_writes_nothing(studied_sm2: C
     assert algorithms.known_at_interview == pytest.approx(expected, abs=1e-6)
 
 
-def test_sm2_with_nothing_to_undo_uses_a_snapshot(studied_sm2: Collection, tmp_path: Path) -> None:
+def test_sm2_with_nothing_to_undo_uses_a_snapshot(
+    studied_sm2: Collection, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After the profile opens (nothing to undo), the copy is a snapshot of the file: the same figures."""
+    # NOTE: a temporary folder of the test's own: the system's is shared with other test runs, whose copies come and go
+    temporary = tmp_path / "temporary"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     col = studied_sm2
     col.close()
     col.reopen()

@@ -62,6 +62,20 @@ def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) 
     assert not set(studied_tags) & set(start_tags)
 
 
+def test_no_start_button_when_the_plan_says_no_new_material(studied: Collection) -> None:
+    """Three days, a day or none before the interview the plan says not to start new material: the topics not started
+    are still listed (what is not covered), without a Start button that would contradict it."""
+    today = real_today(studied)
+    for days in (3, 1, 0):
+        report = compute_report(studied, interview_date=today + timedelta(days=days))
+        algorithms = report.categories["algorithms"]
+        assert algorithms.plan.new_per_day == 0 and algorithms.not_started_topics, days
+        html = render.render_panel(render.PanelView(report, {}, 7))
+        assert '<button class="start"' not in html, days
+        assert 'id="not-started-algorithms"' in html and "too close to the interview to start them" in html
+        assert '<button class="study"' in html, "the studied topics keep their Study buttons"
+
+
 def test_each_category_shows_its_own_date_in_the_header_and_the_strip(studied: Collection) -> None:
     today = real_today(studied)
     dates = {"*": today + timedelta(days=30), "algorithms": today + timedelta(days=12)}

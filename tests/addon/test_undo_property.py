@@ -168,6 +168,32 @@ def test_study_weakest_when_anki_cannot_build_the_deck(studied: Collection) -> N
     check_write(col, lambda: weakest.study_weakest(col, report, "algorithms", 3), None)
 
 
+def test_study_and_start_a_topic(studied: Collection) -> None:
+    col = studied
+    build = CollectionBuilder(col)
+    for index in range(3):
+        build.note("MLE Interview::Algorithms", tags=["interview::algorithms::tries"], front=f"new {index}")
+    report = compute_report(col)
+    studied_topic = report.categories["algorithms"].weakest_studied_topics[0].tag
+    new_topic = "interview::algorithms::tries"
+    study_label = weakest.topic_undo_label(weakest.STUDY, studied_topic)
+    start_label = weakest.topic_undo_label(weakest.START, new_topic)
+
+    check_write(col, lambda: weakest.study_topic(col, report, studied_topic), study_label)
+    check_write(col, lambda: weakest.study_topic(col, report, studied_topic), None)  # it holds them already
+    check_write(col, lambda: weakest.start_topic(col, report, new_topic, 2), start_label)
+    for write in (
+        lambda: weakest.study_topic(col, report, new_topic),  # not started: nothing to study
+        lambda: weakest.start_topic(col, report, studied_topic, 2),  # every card started
+        lambda: weakest.study_topic(col, report, "leetcode::graphs"),  # not an interview topic
+    ):
+        assert isinstance(check_write(col, write, None), weakest.NothingToStudyError)
+    col.decks.remove([DeckId(col.decks.id_for_name(weakest.topic_deck_name(weakest.STUDY, studied_topic)))])
+    col.decks.id(weakest.topic_deck_name(weakest.STUDY, studied_topic))  # a normal deck of the user's, our name
+    taken = check_write(col, lambda: weakest.study_topic(col, report, studied_topic), None)
+    assert isinstance(taken, weakest.NothingToStudyError)
+
+
 @pytest.fixture
 def practice(col: Collection) -> History:
     return make_practice_history(col)

@@ -4,8 +4,10 @@ card's question and answer render through Anki with no Markdown left over, no mi
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -13,7 +15,7 @@ import pytest
 from anki_helpers import Collection, import_package, notes_by_id
 from conftest import PROJECT_ROOT
 
-from addon import card_meta
+from addon import card_meta, categories
 from generator import Options, build, compile_tree
 from generator.tree import LEDGER_NAME
 
@@ -112,6 +114,37 @@ def test_problems_are_found_by_difficulty_and_prompts_by_note_type(built: Path, 
     prompt_ids = {card.id for card in compiled.cards if card.kind == "prompt"}
     found = {collection.get_note(note_id)["Id"] for note_id in collection.find_notes('"note:MLE Interview: Prompt"')}
     assert found == prompt_ids
+
+
+# What this release adds over the first one (content/.release.json lists its notes): the floors the content issues
+# set, counted on the built package as Anki imports it.
+NEW_SINCE_FIRST_RELEASE = {"system-design+ml-design atomic": 350, "ml-concepts": 120}
+MIN_PROMPT_CARDS = 60
+
+
+def test_the_package_holds_the_prompts_and_the_new_notes_the_syllabus_asks_for(
+    built: Path, collection: Collection
+) -> None:
+    import_package(collection, built)
+    released = set(json.loads((CONTENT / ".release.json").read_text(encoding="utf-8"))["notes"])
+    new_by_group: Counter[str] = Counter()
+    prompts = 0
+    for note_id in collection.find_notes(""):
+        note = collection.get_note(note_id)
+        kind = note.note_type()["name"]
+        category = next(filter(None, map(categories.category_of_tag, note.tags)), None)
+        if kind == "MLE Interview: Prompt":
+            prompts += 1
+            continue
+        if note["Id"] in released:
+            continue
+        if category in ("system-design", "ml-design"):
+            new_by_group["system-design+ml-design atomic"] += 1
+        elif category == "ml-concepts":
+            new_by_group["ml-concepts"] += 1
+    assert prompts >= MIN_PROMPT_CARDS
+    for group, floor in NEW_SINCE_FIRST_RELEASE.items():
+        assert new_by_group[group] >= floor, (group, new_by_group[group])
 
 
 def test_the_committed_ledger_is_current() -> None:

@@ -192,14 +192,25 @@ def test_inference_flops_per_token() -> None:
     shows("mlc-inference-flops-2n", f"${2 * 7e9 / 1e10:.1f} \\times 10^{{10}}$ FLOPs ({2 * 7e9 / 1e9:.0f} GFLOPs)")
 
 
+def attention_flops(context: int, width: int) -> int:
+    """FLOPs for one token attending over `context` cached tokens in a layer: q.k per key, then the sum of values."""
+    scores, weighted_values = 2 * context * width, 2 * context * width
+    return scores + weighted_values
+
+
 def test_attention_share_of_compute() -> None:
     width, context = 4_096, 4_096
-    assert 2 * 12 * width**2 == 24 * width**2
+    weights = 2 * 12 * width**2  # a multiply and an add for each of the layer's 12 d^2 weights
+    break_even = next(n for n in itertools.count(1) if attention_flops(n, width) >= weights)
+    assert math.isclose(attention_flops(context, width) / weights, context / (6 * width))
     shows(
         "mlc-attention-flops-share",
-        f"it is {context / (12 * width) * 100:.1f}% at {grouped(context)} tokens",
-        f"at {grouped(12 * width)} tokens",
+        "$2 \\times 12d^2 = 24d^2$",
+        "$4 n_{\\text{ctx}} d$",
+        f"it is {attention_flops(context, width) / weights * 100:.1f}% at {grouped(context)} tokens",
+        f"at {grouped(break_even)} tokens",
     )
+    shows("mlc-inference-flops-2n", "$4 n_{\\text{layer}} n_{\\text{ctx}} d$")
 
 
 def test_switch_loss_at_uniform_routing() -> None:
@@ -536,12 +547,13 @@ DPR_PASSAGES = 21_015_324
 
 def test_dense_index_memory() -> None:
     values = DPR_PASSAGES * 768
+    binary_bytes = 768 // 8  # one bit per dimension
     shows(
         "mlc-embedding-index-memory",
         f"$21,015,324 \\times 768 \\times 4$ B $\\approx {values * 4 / 1e9:.1f}$ GB",
         f"float16: about {values * 2 / 1e9:.1f} GB",
         f"int8 scalar quantization: about {values / 1e9:.1f} GB",
-        f"({768 // 8} B per vector): about {DPR_PASSAGES * 96 / 1e9:.1f} GB",
+        f"({binary_bytes} B per vector): about {DPR_PASSAGES * binary_bytes / 1e9:.1f} GB",
     )
 
 
@@ -865,6 +877,7 @@ def test_wavenet_receptive_field() -> None:
     assert dilations[-1] == 512
     shows(
         "mlc-wavenet-receptive-field",
-        f"$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$ samples",
+        # NOTE: display math ($$...$$), so the formula gets a line of its own on a phone
+        f"$$1 + (1 + 2 + \\dots + 512) = 1 + {grouped(sum(dilations))} = {grouped(field)}$$ samples",
         f"is {field * 1_000 // 16_000} ms",
     )

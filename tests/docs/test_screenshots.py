@@ -34,12 +34,21 @@ MUST_SHOW = {
     "readiness-panel-night.png": "panel",
     "readiness-deck-browser.png": "deck-list",
     "upgrade-after-deck-update.png": "browser",
+    "practice-mock-running-light.png": "mock",
+    "practice-mock-running-night.png": "mock",
+    "practice-mock-result-light.png": "mock",
+    "practice-mock-result-night.png": "mock",
+    "practice-panel-light.png": "practice-panel",
+    "practice-panel-night.png": "practice-panel",
 }
+# The stage each mock-interview screenshot must show, as the README's captions say.
+MOCK_STAGES = {"running": ("running",), "result": ("revealed", "graded")}
 
 
 def shows_something(facts: dict[str, object]) -> list[str]:
     """What is wrong with a screen, from its facts: an empty deck list, a panel with no studied card, an empty
-    Browser."""
+    Browser, a practice screenshot scrolled away from the practice section or taken before any attempt, a mock window
+    at another stage than its name says."""
     kind = facts.get("kind")
 
     def number(key: str) -> int:
@@ -53,6 +62,13 @@ def shows_something(facts: dict[str, object]) -> list[str]:
         problems.append(f"an empty deck list, or no readiness strip: {facts}")
     if kind == "browser" and number("rows") < 2:
         problems.append(f"an empty Browser: {facts}")
+    if kind == "practice-panel" and not (facts.get("practice_in_view") is True and number("attempts") > 0):
+        problems.append(f"the practice section is not in view, or shows no attempt: {facts}")
+    if kind == "mock":
+        name = str(facts.get("name", ""))
+        wanted = next((stages for key, stages in MOCK_STAGES.items() if f"-{key}-" in name), ())
+        if not facts.get("title") or facts.get("stage") not in wanted:
+            problems.append(f"a mock window at another stage than {name} says, or with no card: {facts}")
     return problems
 
 
@@ -63,7 +79,7 @@ def test_readme_screens_show_a_studied_collection() -> None:
         assert name in record["screenshots"], name
         assert name in facts, f"{name}: no facts recorded; run `make screenshots`"
         assert facts[name].get("kind") == kind, (name, facts[name])
-        assert not shows_something(facts[name]), name
+        assert not shows_something({"name": name, **facts[name]}), name
 
 
 def test_the_check_refuses_empty_screens() -> None:
@@ -72,3 +88,12 @@ def test_the_check_refuses_empty_screens() -> None:
     assert shows_something({"kind": "panel", "studied_cards": 0, "projected": True})
     assert shows_something({"kind": "browser", "rows": 0})
     assert not shows_something({"kind": "panel", "studied_cards": 420, "projected": True})
+    assert shows_something({"kind": "practice-panel", "practice_in_view": False, "attempts": 7})
+    assert shows_something({"kind": "practice-panel", "practice_in_view": True, "attempts": 0})
+    assert not shows_something({"kind": "practice-panel", "practice_in_view": True, "attempts": 7})
+    running = {"kind": "mock", "name": "practice-mock-running-light.png", "title": "Two sum"}
+    assert not shows_something({**running, "stage": "running"})
+    assert shows_something({**running, "stage": "choose"})
+    result = {"kind": "mock", "name": "practice-mock-result-night.png", "title": "Two sum"}
+    assert not shows_something({**result, "stage": "revealed"})
+    assert shows_something({**result, "stage": "running"})

@@ -3,10 +3,10 @@
 //
 // __cardSweep.start(batch, mode) puts each card of `batch` ({key, html, ord}) in its own `.card` element, waits for
 // MathJax, measures every card and leaves the results in __cardSweep.results (null while it works). `mode` holds
-// {night, mobile}. __cardSweep.measure(element) measures one element (the body, in the reviewer path).
+// {night, mobile, labelMin}. __cardSweep.measure(element) measures one element (the body, in the reviewer path).
 (function () {
   "use strict";
-  const LABEL_MIN_PX = 11;
+  let labelMinPx = 11;
   const CONTRAST_MIN = 4.5;
   const TEX_LEFT = /\\\(|\\\)|\\\[|\\\]|\$\$|\\(?:frac|sum|mathrm|text|left|right|begin|end|hat|sqrt|log|alpha|beta|theta|lambda|sigma|mu|cdot|times|le|ge|in|mid|lVert|rVert|operatorname|mathbb|mathcal)\b/;
 
@@ -146,7 +146,7 @@
         const px = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.hypot(matrix.a, matrix.b) : 1);
         smallest = smallest === null ? px : Math.min(smallest, px);
         const label = JSON.stringify(text.textContent.trim().slice(0, 30));
-        if (px < LABEL_MIN_PX - 0.01) problems.push(`label ${label} renders at ${px.toFixed(1)} px in ${name}`);
+        if (px < labelMinPx - 0.01) problems.push(`label ${label} renders at ${px.toFixed(1)} px in ${name}`);
         const box = boxes[index];
         if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5)
           problems.push(`label ${label} is cut by the edge of ${name}`);
@@ -294,6 +294,7 @@
     measure,
     start(batch, mode) {
       this.results = null;
+      labelMinPx = mode.labelMin || 11;
       const root = document.documentElement;
       root.classList.toggle("mobile", Boolean(mode.mobile));
       document.body.className = "";

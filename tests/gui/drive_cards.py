@@ -15,7 +15,7 @@ every card (`card_measure.js`). A sample of cards is also shown one at a time th
 `_showAnswer`, the reviewer's own path, and must measure the same: that keeps the batch honest.
 
 Modes: `phone` is a 390 px wide view with the `mobile` class AnkiMobile and AnkiDroid put on the page, `desktop`
-1100 px; `-night` adds Anki's night-mode classes.
+1100 px; `-night` adds Anki's night-mode classes; `small` is the narrowest phone, 320 px.
 """
 
 from __future__ import annotations
@@ -38,7 +38,11 @@ MODES = {
     "phone-night": (390, True, True),
     "desktop-light": (1100, False, False),
     "desktop-night": (1100, True, False),
+    "small-light": (320, False, True),
 }
+# Diagram labels must render at 11 px or more at 390 px and wider. A 320 px phone shows a 360-unit drawing at five
+# sixths of that width, so there the floor is 9 px (12-unit labels): the page must still never scroll sideways.
+LABEL_MIN_PX = {"small-light": 9.0}
 BATCH = 40
 VIEW_HEIGHT = 900
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
@@ -56,6 +60,7 @@ def _load_page(desktop: AnkiDesktop) -> Any:
         js=["js/mathjax.js", "js/vendor/mathjax/tex-chtml-full.js", "js/reviewer.js"],
         context=None,
     )
+    web.setMinimumSize(200, 200)  # NOTE: AnkiWebView's default minimum is wider than the narrowest phone
     web.resize(390, VIEW_HEIGHT)
     web.show()
     desktop.wait_for_js(
@@ -147,16 +152,14 @@ def _set_mode(desktop: AnkiDesktop, web: Any, mode: str, styles: str) -> None:
     desktop.spin(50)
     _set_style(desktop, web, "sweep-css", styles)
     _set_style(desktop, web, "sweep-phone", _PHONE_SCROLLBARS if mobile else "")
-    inner = desktop.evaluate_js(web, "window.innerWidth", "window width")
-    assert inner == width, f"the web view is {inner} px wide, not {width}"
+    desktop.wait_for_js(web, f"window.innerWidth === {width}", f"a {width} px wide page", timeout_s=10)
 
 
 def _run_batch(desktop: AnkiDesktop, web: Any, batch: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     _width, night, mobile = MODES[mode]
     items = [{"key": item["key"], "html": item["html"], "ord": item["ord"]} for item in batch]
-    desktop.evaluate_js(
-        web, f"__cardSweep.start({json.dumps(items)}, {json.dumps({'night': night, 'mobile': mobile})})", "start"
-    )
+    options = {"night": night, "mobile": mobile, "labelMin": LABEL_MIN_PX.get(mode, 11.0)}
+    desktop.evaluate_js(web, f"__cardSweep.start({json.dumps(items)}, {json.dumps(options)})", "start")
     desktop.wait_for_js(web, "__cardSweep.results !== null", f"a batch of {len(batch)} cards", timeout_s=120)
     result: dict[str, Any] = desktop.evaluate_js(web, "__cardSweep.results", "results")
     if "error" in result:
@@ -205,9 +208,10 @@ def sweep(args: argparse.Namespace, data: dict[str, Any]) -> None:
     with desktop_session(base, data) as desktop:
         from anki.collection import ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
-        desktop.mw.col.import_anki_package(
-            ImportAnkiPackageRequest(package_path=str(args.deck), options=ImportAnkiPackageOptions())
-        )
+        for deck in args.deck:
+            desktop.mw.col.import_anki_package(
+                ImportAnkiPackageRequest(package_path=str(deck), options=ImportAnkiPackageOptions())
+            )
         cards, styles = _rendered_cards(desktop)
         if args.only:
             cards = [item for item in cards if re.search(args.only, item["id"])]
@@ -332,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
     phases = parser.add_subparsers(dest="phase", required=True)
     run = phases.add_parser("sweep")
     run.add_argument("--base", type=Path, required=True)
-    run.add_argument("--deck", type=Path, required=True)
+    run.add_argument("--deck", type=Path, action="append", required=True, help="a package to import (repeatable)")
     run.add_argument("--modes", default=",".join(MODES))
     run.add_argument("--full", default="phone-light", help="modes that render every card; the others a sample")
     run.add_argument("--sample", type=int, default=220, help="cards in a sample; 0 renders every card everywhere")

@@ -66,8 +66,14 @@ class Run:
     def check(self, ok: bool, message: str) -> None:
         check(self.data, ok, message)
 
-    def screenshot(self, widget: Any, name: str) -> None:
-        self.data["screenshots"].append(str(self.desktop.screenshot(widget, name)))
+    def screenshot(self, widget: Any, name: str, facts: dict[str, Any] | None = None) -> None:
+        self.data["screenshots"].append(str(self.desktop.screenshot(widget, name, facts)))
+
+    def mock_screenshot(self, name: str) -> None:
+        """The mock window, with the stage it shows (tests/docs/test_screenshots.py checks the README's)."""
+        stage = self.js("document.getElementById('mle-mock')?.dataset.stage || ''", "the stage shown")
+        title = self.js("document.getElementById('mle-facts')?.dataset.title || ''", "the card shown")
+        self.screenshot(self.dialog, name, {"kind": "mock", "stage": stage, "title": title})
 
     # The page
 
@@ -203,7 +209,7 @@ def _coding_mock(run: Run) -> None:
     text = run.wait_text("mle-timer", "Overtime: +2:00 over this phase")
     run.data["checks"]["coding_overtime_text"] = text
     run.check(f"{approach + 2}:00" in text, f"the big clock shows the time in the phase: {text!r}")
-    run.screenshot(run.dialog, "practice-mock-running-light.png")
+    run.mock_screenshot("practice-mock-running-light.png")
 
     run.click("mle-next-phase")  # "Approach found: start coding"
     run.clock.advance(code - 1)
@@ -222,7 +228,7 @@ def _coding_mock(run: Run) -> None:
     entry, review_id = _grade(run, "over", HARD, "Mock interview: Coding")
     run.data["checks"]["coding_log_entry"] = entry.to_json()
     run.check(entry.phase_seconds == ((approach + 2) * 60, (code - 1) * 60), f"time per phase: {entry}")
-    run.screenshot(run.dialog, "practice-mock-result-light.png")
+    run.mock_screenshot("practice-mock-result-light.png")
     _undo_and_redo(run, candidate.card_id, review_id, "Mock interview: Coding")
 
 
@@ -291,12 +297,12 @@ def _night_mode_mock(run: Run) -> None:
         run.clock.advance(phase.minutes + 1 if index == 1 else phase.minutes - 1)
         if index == 2:
             run.wait_text("mle-timer", f"Phase 3 of {len(phases)}")
-            run.screenshot(run.dialog, "practice-mock-running-night.png")
+            run.mock_screenshot("practice-mock-running-night.png")
         if index + 1 < len(phases):
             run.click("mle-next-phase")
     run.click("mle-reveal")
     run.wait_stage("revealed")
-    run.screenshot(run.dialog, "practice-mock-result-night.png")
+    run.mock_screenshot("practice-mock-result-night.png")
     _grade(run, "within", GOOD, "Mock interview: ML design")
     run.mw.set_theme(Theme.LIGHT)
     run.desktop.spin(200)
@@ -341,16 +347,13 @@ def _panel_and_strip(run: Run) -> None:
     run.check(f"{len(coding)} attempts in 30 days" in text, f"the coding attempts: {text!r}")
     run.check(f"{round(100 * within / len(coding))}% within budget" in text, f"share within budget: {text!r}")
     run.check("Re-review (" in text and "to an approach" in text, f"the re-review list, the approach time: {text!r}")
-    run.desktop.evaluate_js(web, f"{practice}.scrollIntoView(), true", "scroll to the practice section")
-    run.screenshot(panel, "practice-panel-light.png")
+    _panel_screenshot(run, panel, "practice-panel-light.png", len(run.log()))
     mw.set_theme(Theme.DARK)
     run.desktop.spin(200)
     panel.refresh()
     run.desktop.wait_for_operations()
     run.desktop.wait_for_js(web, "document.body.classList.contains('nightMode')", "night mode")
-    run.desktop.wait_for_js(web, f"!!{practice}", "the practice section (night)")
-    run.desktop.evaluate_js(web, f"{practice}.scrollIntoView(), true", "scroll to the practice section")
-    run.screenshot(panel, "practice-panel-night.png")
+    _panel_screenshot(run, panel, "practice-panel-night.png", len(run.log()))
     mw.set_theme(Theme.LIGHT)
     run.desktop.spin(200)
     panel.close()
@@ -365,6 +368,23 @@ def _panel_and_strip(run: Run) -> None:
     run.data["checks"]["strip"] = line
     run.check(f"Practice today {len(run.log())}" in line, f"today's practice count in the strip: {line!r}")
     run.check("Today's practice 3 of 3 left" in line, f"what is left of today's deck: {line!r}")
+
+
+def _panel_screenshot(run: Run, panel: Any, name: str, attempts: int) -> None:
+    """The panel scrolled to its practice section, once everything on it has arrived (a page still re-rendering for
+    the trend or the projections would jump back to where it was)."""
+    web, practice = panel.web, "document.getElementById('practice')"
+    run.desktop.wait_for_operations()
+    run.desktop.wait_for_js(web, f"!!{practice} && {practice}.innerText.includes('in 30 days')", "the practice section")
+    run.desktop.wait_for_js(web, "!document.body.innerText.includes('Computing the trend')", "the trend")
+    run.desktop.wait_for_js(web, "document.getElementById('categories')?.dataset.projected === '1'", "the projections")
+    run.desktop.wait_for_operations()
+    run.desktop.evaluate_js(web, f"{practice}.scrollIntoView(), true", "scroll to the practice section")
+    run.desktop.spin(200)
+    top = run.desktop.evaluate_js(web, f"{practice}.getBoundingClientRect().top", "where the practice section is")
+    in_view = bool(0 <= top < 100)
+    run.check(in_view, f"{name}: the practice section at the top of the window ({top} px)")
+    run.screenshot(panel, name, {"kind": "practice-panel", "practice_in_view": in_view, "attempts": attempts})
 
 
 if __name__ == "__main__":

@@ -128,14 +128,26 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     report = addon.cached_report()
     _check_the_answers(desktop, web, report, module.readiness.render, data)
 
-    # ML Design gets its own date: it reaches the header and the strip.
+    # ML Design gets its own date, from its picker at the bottom of the page: it reaches the header and the strip,
+    # and the page stays where the user scrolled to while it renders again.
     own = today + timedelta(days=40)
+    scrolled = desktop.evaluate_js(
+        web, "document.getElementById('date-ml-design').scrollIntoView(), window.scrollY", "scroll to ML Design"
+    )
     _set_date(desktop, web, "date-ml-design", own.isoformat())
     _wait_for_everything(desktop, web)
+    kept = desktop.evaluate_js(web, "window.scrollY", "the scroll position")
+    check(data, scrolled > 0 and kept == scrolled, f"the page keeps its scroll position: {scrolled} -> {kept}")
     text = _page_text(desktop, web)
     header = text.split("Interview date:", 1)[0]
     check(data, f"ML Design: interview in 40 days ({own.isoformat()})" in header, f"own date in the header: {header}")
     check(data, f"interview in 40 days ({own.isoformat()})" in text.split("ML Design", 2)[-1], "own date on its card")
+    # The deck list behind the panel follows by itself: the new date, and the projections once they arrive (no "≥").
+    strip = "(document.getElementById('mle-readiness-strip')?.innerText || '')"
+    desktop.wait_for_js(
+        mw.web, f"{strip}.includes({own.isoformat()!r}) && !{strip}.includes('≥')", "the strip behind the panel"
+    )
+    desktop.evaluate_js(web, "window.scrollTo(0, 0), true", "back to the top")
 
     # Wrong dates are refused with a message, and the stored dates stay.
     before = dict(mw.pm.profile.get("mle_interview_readiness_dates"))
@@ -243,7 +255,7 @@ def _study_and_start(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[s
     data["checks"]["study_deck"] = [name, len(cards)]
     check(data, bool(cards) and cards == expected, f"{name}: exactly the topic's studied cards")
     check(data, mw.col.undo_status().undo.startswith("Study topic: Algorithms"), f"undo: {mw.col.undo_status()}")
-    check(data, "cards to study" in desktop.tooltip_text(), f"a tooltip says so: {desktop.tooltip_text()!r}")
+    desktop.wait_until(lambda: "cards to study" in desktop.tooltip_text(), "the tooltip after Study", timeout_s=30)
     _wait_for_everything(desktop, web)
 
     start = desktop.evaluate_js(web, "document.querySelector('#not-started-algorithms button').dataset.tag", "Start")
@@ -326,6 +338,16 @@ def _sm2_estimates_in_bulk(desktop: AnkiDesktop, addon: Any, data: dict[str, Any
     check(data, report.categories["algorithms"].recall_now > 0, "recall from the estimates")
     check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off")
     check(data, mw.col.db.scalar(studied) == states_before, "no memory state written to the collection")
+
+    # The SM-2 projection: Anki's simulator on a private copy with FSRS on, never on the profile's collection.
+    projected: list[Any] = []
+    addon.request_extras(report, projected.append)
+    desktop.wait_until(lambda: bool(projected), "the SM-2 projection", timeout_s=120)
+    projection = projected[0].report.categories["algorithms"].projection
+    data["checks"]["sm2_projection"] = projection.to_dict() if projection else None
+    check(data, projection is not None and projection.method == "fsrs-simulator-copy", f"on a copy: {projection}")
+    check(data, mw.col.get_config("fsrs", False) is False, "FSRS stays off after the projection")
+    check(data, mw.col.db.scalar(studied) == states_before, "the projection wrote no memory state")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ Run by test_robustness_desktop.py, which writes a hand-edited `meta.json` betwee
 cards and the Readiness panel work on the defaults. It then saves a `config` that is a text and switches profile
 (the profile-open hooks run again). Last, with the config fixed, it closes the collection while a readiness report is
 still computing: once by Switch Profile, once by quitting. A report that outlives its collection must be dropped
-quietly: no error pop-up, no traceback, no message. Each phase exits 0 only with an empty list of problems.
+quietly: no error pop-up, no traceback, no message. And it switches profile while a slow Tag cards write runs: the
+close waits for it, so the write is done whole. Each phase exits 0 only with an empty list of problems.
 
 To close the collection under a running report every time, not by chance, the driver holds the add-on's report
 computation (its `compute_report`, as the add-on's module calls it) until Anki has closed the collection, then lets it
@@ -97,7 +98,26 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     check(data, addon.cached_report() is None or addon.cached_report() is not held.result, "no stale report kept")
     _deck_list_renders(desktop, "Known on the interview day", data, "the strip after the switch (a fresh report)")
 
-    # 4. Quit while the panel's report is computing.
+    # 4. Switch Profile while a write of the add-on is running: the close waits for it, so it completes whole.
+    note_id = _add_a_note(mw, tags=[], deck="LeetCode")
+    real_tag_collection = module.gui.tagging.tag_collection
+    writing = threading.Event()
+
+    def slow_tag_collection(*args: Any, **kwargs: Any) -> Any:
+        writing.set()
+        time.sleep(1.5)  # NOTE: a long write, still running when the profile starts to close
+        return real_tag_collection(*args, **kwargs)
+
+    module.gui.tagging.tag_collection = slow_tag_collection
+    desktop.find_action(mw.form.menuTools, *TAG_ENTRY).trigger()
+    desktop.wait_until(writing.is_set, "the write to start")
+    _switch_profile(desktop)
+    module.gui.tagging.tag_collection = real_tag_collection
+    tags = mw.col.get_note(note_id).tags
+    checks["tags_after_switch"] = tags
+    check(data, tags == ["interview::algorithms"], f"the write completed before the collection closed: {tags}")
+
+    # 5. Quit while the panel's report is computing.
     _add_a_note(mw)
     held = _hold_reports_until_the_collection_closes(module)
     desktop.find_action(mw.form.menuTools, *PANEL_ENTRY).trigger()
@@ -191,11 +211,12 @@ def _config_messages(desktop: AnkiDesktop) -> list[str]:
     return [text for text in desktop.catcher.dialogs if CONFIG_MESSAGE in text]
 
 
-def _add_a_note(mw: Any) -> None:
+def _add_a_note(mw: Any, tags: list[str] | None = None, deck: str = "Default") -> int:
     note = mw.col.new_note(mw.col.models.by_name("Basic"))
     note["Front"] = f"a note at {time.time()}"
-    note.tags = ["interview::algorithms"]
-    mw.col.add_note(note, mw.col.decks.id("Default"))
+    note.tags = ["interview::algorithms"] if tags is None else tags
+    mw.col.add_note(note, mw.col.decks.id(deck))
+    return int(note.id)
 
 
 def _write_meta_config(mw: Any, package: str, config: Any) -> None:

@@ -54,14 +54,24 @@ def _user_filtered_deck(desktop: AnkiDesktop, name: str, search: str, limit: int
 
 
 def _click_weakest(desktop: AnkiDesktop, web: Any, times: int = 1) -> None:
+    """Click the button once the panel has settled, then wait for what the click started and its tooltip.
+
+    NOTE: a write re-renders the panel (`operation_did_execute`); a click while the page reloads finds no button."""
+    desktop.wait_for_operations()
+    desktop.wait_for_js(web, "!!document.getElementById('weakest-algorithms')", "the Study-weakest button")
+    _clear_tooltip()
     clicks = "".join("b.click();" for _ in range(times))
-    desktop.evaluate_js(
-        web,
-        f"(function() {{ const b = document.getElementById('weakest-algorithms'); {clicks} return true; }})()",
-        "click Study the weakest",
-    )
+    script = f"(function() {{ const b = document.getElementById('weakest-algorithms'); {clicks} return true; }})()"
+    desktop.evaluate_js(web, script, "click Study the weakest")
     desktop.spin(300)
     desktop.wait_for_operations()
+    desktop.wait_until(lambda: bool(desktop.tooltip_text()), "the tooltip after the click", timeout_s=30)
+
+
+def _clear_tooltip() -> None:
+    from aqt.utils import closeTooltip
+
+    closeTooltip()
 
 
 def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any]) -> None:

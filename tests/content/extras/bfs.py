@@ -128,8 +128,9 @@ from collections import deque
 
 rng = random.Random(1293)
 for _ in range(300):
-    m, n = rng.randint(1, 4), rng.randint(1, 5)
-    g = [[1 if rng.random() < 0.45 else 0 for _ in range(n)] for _ in range(m)]
+    m, n = rng.randint(1, 6), rng.randint(1, 6)
+    density = rng.uniform(0.2, 0.6)
+    g = [[1 if rng.random() < density else 0 for _ in range(n)] for _ in range(m)]
     g[0][0] = g[m - 1][n - 1] = 0
     k = rng.randint(0, 3)
     dist = {(0, 0, k): 0}  # BFS over every state (cell, removals left), no pruning

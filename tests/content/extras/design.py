@@ -23,6 +23,12 @@ for _ in range(5):
 assert hc.get_hits(10) == 5 and hc.get_hits(309) == 5 and hc.get_hits(310) == 0
 hc.hit(1000)
 assert hc.get_hits(1000) == 1
+hc = HitCounter()
+for t in range(1, 2001):
+    for _ in range(3):
+        hc.hit(t)  # hits of one second share one bucket
+hc.get_hits(2000)
+assert len(hc.buckets) <= 300 and hc.get_hits(2000) == 900
 """,
     "alg-p-circular-queue": """\
 q = MyCircularQueue(1)

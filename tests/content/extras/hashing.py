@@ -29,7 +29,7 @@ assert is_valid_sudoku(b) is True
 """,
     "alg-p-four-sum-count": """\
 assert four_sum_count([0, 0], [0, 0], [0, 0], [0, 0]) == 16
-assert four_sum_count([-1, -1], [-1, 1], [-1, 1], [1, -1]) == 6
+assert four_sum_count([2, -2], [1, -1], [-1, 1], [-2, 2]) == 4
 assert four_sum_count([2**28], [-(2**28)], [0], [0]) == 1
 """,
     "alg-p-valid-anagram": """\

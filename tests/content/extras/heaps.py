@@ -8,8 +8,8 @@ assert last_stone_weight([1000] * 30) == 0
 assert last_stone_weight([9, 3]) == 6
 """,
     "alg-p-kth-largest-stream": """\
-kl = KthLargest(2, [0])
-assert kl.add(-1) == -1 and kl.add(1) == 0 and kl.add(-2) == 0 and kl.add(-4) == 0 and kl.add(3) == 1
+kl = KthLargest(2, [1])
+assert kl.add(0) == 0 and kl.add(2) == 1 and kl.add(-1) == 1 and kl.add(-3) == 1 and kl.add(4) == 2
 kl = KthLargest(2, [5, 5, 5])
 assert kl.add(5) == 5 and kl.add(6) == 5 and kl.add(7) == 6
 """,

@@ -17,7 +17,7 @@ assert interval_intersection([[1, 2]], [[3, 4]]) == []
 assert find_min_arrows([[1, 2]]) == 1
 assert find_min_arrows([[1, 10], [2, 3], [4, 5]]) == 2
 assert find_min_arrows([[-(2**31), 2**31 - 1], [0, 0]]) == 1
-assert find_min_arrows([[3, 9], [7, 12], [3, 8], [6, 8], [9, 10], [2, 9], [0, 9], [3, 9], [0, 6], [2, 8]]) == 2
+assert find_min_arrows([[5, 9], [1, 4], [2, 6], [8, 12], [10, 11], [3, 5], [7, 8], [11, 14], [0, 3], [6, 7]]) == 3
 """,
 }
 

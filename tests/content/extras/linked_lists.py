@@ -1,6 +1,17 @@
 """Extra cases and brute-force checks for content/algorithms/problems/linked-lists.md."""
 
 EXTRA_CASES: dict[str, str] = {
+    "alg-p-merge-k-sorted-linked-lists": """\
+assert merge_k_lists([]) is None
+assert merge_k_lists([None, None]) is None
+assert to_list(merge_k_lists([from_list([4, 8])])) == [4, 8]
+assert to_list(merge_k_lists([None, from_list([-3, 0]), None])) == [-3, 0]
+# many equal heads: the list index, not the node, breaks every tie
+heads = [from_list([7, 7]) for _ in range(50)]
+assert to_list(merge_k_lists(heads)) == [7] * 100
+heads = [from_list([i]) for i in range(10**4, 0, -1)]  # 10**4 lists of one node
+assert to_list(merge_k_lists(heads)) == list(range(1, 10**4 + 1))
+""",
     "alg-p-linked-list-cycle": """\
 assert has_cycle(None) is False
 assert has_cycle(build([1], -1)) is False
@@ -28,13 +39,13 @@ for pairs in ([(1, 0)], [(1, None)], [(5, 1), (5, 1)], [(0, 2), (0, 2), (0, None
     "alg-p-add-two-numbers": """\
 assert to_list(add_two_numbers(from_list([5]), from_list([5]))) == [0, 1]
 assert to_list(add_two_numbers(from_list([1, 8]), from_list([0]))) == [1, 8]
-assert to_list(add_two_numbers(from_list([9] * 7), from_list([9] * 4))) == [8, 9, 9, 9, 0, 0, 0, 1]
+assert to_list(add_two_numbers(from_list([9] * 6), from_list([9] * 3))) == [8, 9, 9, 0, 0, 0, 1]
 """,
     "alg-p-find-duplicate-number": """\
 assert find_duplicate([1, 1]) == 1
 assert find_duplicate([1, 1, 2]) == 1
 assert find_duplicate([2, 2, 2]) == 2
-assert find_duplicate([2, 5, 9, 6, 9, 3, 8, 9, 7, 1]) == 9
+assert find_duplicate([3, 7, 7, 1, 7, 4, 2, 6, 7, 5]) == 7
 nums = list(range(1, 10**4 + 1)) + [777]
 assert find_duplicate(nums) == 777
 """,
@@ -72,6 +83,27 @@ assert to_list(sort_list(from_list(list(range(2000, 0, -1))))) == list(range(1, 
 }
 
 BRUTE_FORCE: dict[str, str] = {
+    "alg-p-merge-k-sorted-linked-lists": """\
+import random
+rng = random.Random(23)
+for _ in range(300):
+    lists = [sorted(rng.randint(-5, 5) for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(0, 6))]
+    heads = [from_list(vals) for vals in lists]
+    nodes = set()
+    for head in heads:
+        while head:
+            nodes.add(id(head))
+            head = head.next
+    merged = merge_k_lists(heads)
+    got, seen = [], set()
+    while merged:
+        assert id(merged) not in seen  # no cycle
+        seen.add(id(merged))
+        got.append(merged.val)
+        merged = merged.next
+    assert got == sorted(v for vals in lists for v in vals), lists
+    assert seen == nodes  # every node reused, none created
+""",
     "alg-p-linked-list-cycle": """\
 import random
 rng = random.Random(141)

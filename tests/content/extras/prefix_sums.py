@@ -11,13 +11,13 @@ assert find_max_length([0, 1] * 5000) == 10**4
 assert subarrays_div_by_k([0], 2) == 1
 assert subarrays_div_by_k([0, 0], 3) == 3
 assert subarrays_div_by_k([-5], 5) == 1
-assert subarrays_div_by_k([2, -2, 2, -4], 6) == 2
+assert subarrays_div_by_k([4, -4, 4, -7], 8) == 2
 """,
     "alg-p-pivot-index": """\
 assert pivot_index([0]) == 0
 assert pivot_index([1, -1, 5]) == 2
 assert pivot_index([0, 0, 0]) == 0
-assert pivot_index([-1, -1, -1, -1, -1, 0]) == 2
+assert pivot_index([-3, -2, -1, -2, -3, 0]) == 2
 """,
 }
 

@@ -6,21 +6,22 @@ assert check_inclusion("a", "a") is True
 assert check_inclusion("a", "b") is False
 assert check_inclusion("aab", "baa") is True
 assert check_inclusion("aab", "abbba") is False
-assert check_inclusion("adc", "dcda") is True
+assert check_inclusion("pqr", "qrqp") is True
 assert check_inclusion("z" * 100, "z" * 10**4) is True
 """,
     "alg-p-min-size-subarray-sum": """\
 assert min_subarray_len(1, [1]) == 1
 assert min_subarray_len(5, [1, 1, 1, 1, 1]) == 5
 assert min_subarray_len(6, [1, 1, 1, 1, 1]) == 0
-assert min_subarray_len(15, [1, 2, 3, 4, 5]) == 5
+assert min_subarray_len(15, [2, 3, 4, 6]) == 4
 assert min_subarray_len(10**4, [10**4] * 10) == 1
 """,
     "alg-p-max-consecutive-ones-iii": """\
 assert longest_ones([1], 0) == 1
 assert longest_ones([0], 0) == 0
 assert longest_ones([0], 1) == 1
-assert longest_ones([0, 0, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0, 0, 0, 1, 1, 1, 1], 3) == 10
+bits = [1, 0, 0, 1, 1, 0, 1, 0, 0, 0, 1, 1, 1, 0, 1, 1, 0, 1]
+assert longest_ones(bits, 3) == 9
 """,
     "alg-p-longest-k-distinct": """\
 assert longest_k_distinct("", 2) == 0
@@ -35,8 +36,8 @@ assert count_small_products([2, 2, 2], 1) == 0
 assert count_small_products([1000] * 3, 10**6) == 3
 """,
     "alg-p-longest-repeating-replacement": """\
-assert character_replacement("ABAB", 2) == 4
-assert character_replacement("AABABBA", 1) == 4
+assert character_replacement("BBCBA", 1) == 4
+assert character_replacement("ABCBB", 2) == 5
 assert character_replacement("ABCDE", 5) == 5
 assert character_replacement("AAAA", 0) == 4
 assert character_replacement("AB" * 50000, 0) == 1

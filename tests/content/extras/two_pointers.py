@@ -35,13 +35,13 @@ assert num_rescue_boats([1, 4, 2, 3], 5) == 2
     "alg-p-three-sum-closest": """\
 assert three_sum_closest([-5, -4, -3], 0) == -12
 assert three_sum_closest([1, 2, 3], 6) == 6
-assert three_sum_closest([4, 0, 5, -5, 3, 3, 0, -4, -5], -2) == -2
+assert three_sum_closest([6, -1, 2, -6, 4, 1, -1, 0, -5], -2) == -2
 assert three_sum_closest([1000, 1000, 1000], -3000) == 3000
 """,
     "alg-p-valid-palindrome": """\
 assert is_palindrome("a")
 assert is_palindrome("Aa")
-assert is_palindrome("A man, a plan, a canal: Panama")
+assert is_palindrome("Step on no pets!")
 assert not is_palindrome("ab")
 assert is_palindrome("1a2, 2A1")
 """,

@@ -101,21 +101,24 @@ for _ in range(300):
 import random
 rng = random.Random(721)
 for _ in range(300):
+    people = rng.randint(1, 4)
+    names = [rng.choice(("Ann", "Bo")) for _ in range(people)]  # different people may share a name
     accounts = []
     for _ in range(rng.randint(1, 7)):
-        accounts.append(["N"] + [rng.choice("abcdefghij") for _ in range(rng.randint(1, 3))])
-    groups = [set(a[1:]) for a in accounts]
+        p = rng.randrange(people)  # a person's emails all start with their number
+        accounts.append([names[p]] + [f"{p}{rng.choice('abcd')}" for _ in range(rng.randint(1, 3))])
+    groups = [(a[0], set(a[1:])) for a in accounts]
     merged = True
     while merged:  # merge any two groups that share an email, until none do
         merged = False
         for i in range(len(groups)):
             for j in range(i + 1, len(groups)):
-                if groups[i] & groups[j]:
-                    groups[i] |= groups.pop(j)
+                if groups[i][1] & groups[j][1]:
+                    groups[i][1].update(groups.pop(j)[1])
                     merged = True
                     break
             if merged:
                 break
-    assert accounts_merge(accounts) == sorted(["N"] + sorted(g) for g in groups)
+    assert accounts_merge(accounts) == sorted([name] + sorted(g) for name, g in groups), accounts
 """,
 }
