@@ -336,7 +336,7 @@ assert wd.search("a.") and wd.search("..") and not wd.search(".b.")
 """,
     "alg-p-word-search-ii": """\
 assert find_words([["a"]], ["b"]) == []
-assert find_words([list("aa")], ["aaa"]) == []
+assert find_words([list("zz")], ["zzz"]) == []
 assert find_words([list("aa")], ["a"]) == ["a"]
 got = find_words([list("ab"), list("cd")], ["ab", "abdc", "acdb", "abcd"])
 assert sorted(got) == ["ab", "abdc", "acdb"]
@@ -666,9 +666,9 @@ assert level_order(tree) == [[1], [2, 3], [4, 5]]
 assert level_order(TreeNode(-1, TreeNode(-2))) == [[-1], [-2]]
 """,
     "alg-p-validate-bst": """\
-assert is_valid_bst(TreeNode(1, TreeNode(1))) is False
+assert is_valid_bst(TreeNode(7, TreeNode(7))) is False
 assert is_valid_bst(None) is True
-assert is_valid_bst(TreeNode(-(2**31), None, TreeNode(2**31 - 1))) is True
+assert is_valid_bst(TreeNode(-(2**63), None, TreeNode(2**63 - 1))) is True
 assert is_valid_bst(TreeNode(3, TreeNode(1, None, TreeNode(4)), TreeNode(5))) is False
 """,
     "alg-p-lca-binary-tree": """\
