@@ -8,8 +8,8 @@ by each card's id and modification time, and its note's (the note holds the tags
 - the first report fills it from the grouped read (`read.card_groups`) and notes, in one scan per table, every row's
   id and modification time (`read.card_baseline`, `read.note_baseline`: kept as text, parsed only when a row
   changes);
-- each later report scans each table once for a checksum of (id, mod) and the rows modified since the last report,
-  checks that these rows explain the whole change, and reads only them again. Anything the newer rows do not explain
+- each later report checks each table (its row count, the sum of its `mod`, the rows modified since the last check),
+  makes sure these rows explain the whole change, and reads only them again. Anything the newer rows do not explain
   (an undo or a sync brings a row back to an older state, a row was deleted) fills the cache again from scratch, as
   does a new day, a change of FSRS, interview dates or of the open collection;
 - a group's figures are exact sums over its cards (`math.fsum`), so they do not depend on the order in which cards
@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from anki.collection import Collection
 from anki.dbproxy import DBProxy
@@ -272,11 +273,12 @@ class _TableState:
         self.checked(check, checked_at)
 
     def checked(self, check: TableCheck, checked_at: int) -> None:
-        """Take `check` as the table's state. The next check reads the rows modified since: after its newest `mod`,
-        or in that second too while that second has not passed (NOTE: `mod` is in whole seconds, so a row changed
-        again within it keeps its `mod`; once the clock is past it, any change has a later `mod`)."""
+        """Take `check` as the table's state; `checked_at`: the second the check began. The next check reads the rows
+        modified since that second, that second included (NOTE: `mod` is in whole seconds, so a row changed again
+        in the second of a check keeps its `mod`; a row changed after the check began has a `mod` of that second or
+        later; a clock set back is caught by the checksum)."""
         self.check = check
-        self.since = check.max_mod + 1 if checked_at > check.max_mod else check.max_mod
+        self.since = checked_at
 
     def explains(self, newer: TableCheck) -> bool:
         """Whether the rows modified since the last check account for the whole change of the checksum: then no
@@ -371,15 +373,16 @@ class CardCache:
         self._window_last = last_revlog_id(col, start * 1000, end * 1000)
         self._count_retention(*retention_entries(col, start * 1000, end * 1000))
 
-    def _count_retention(self, reviewed: Sequence[int], passed: Sequence[int]) -> None:
-        """Entries that count for true retention, added to their cards' groups.
+    def _count_retention(self, cards: Sequence[int], passed: Sequence[bool]) -> None:
+        """Entries that count for true retention (their cards, and whether each passed), added to the cards' groups.
 
         NOTE: no count is kept per card: when a card moves to another group, its entries are counted again from the
-        review log (`retention_counts_of`), for the few cards that changed."""
-        for group, count in Counter(map(self._group_of.get, reviewed)).items():
+        review log (`retention_counts_of`), for the few cards that changed. Each card's group is looked up once."""
+        groups = list(map(self._group_of.get, cards))
+        for group, count in Counter(groups).items():
             if group is not None:
                 group.reviews += count
-        for group, count in Counter(map(self._group_of.get, passed)).items():
+        for group, count in Counter(compress(groups, passed)).items():
             if group is not None:
                 group.passed += count
 

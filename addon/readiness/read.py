@@ -273,31 +273,30 @@ def _retention(value: float) -> float:
 # NOTE: a table's checksum: its rows and the exact integer sum of their `mod`. Rows changed since the last check that
 # do not explain it (an undo or a sync takes a row back to an older `mod`, a row was deleted) change the sum or the
 # count; only several such changes whose `mod` moves cancel out exactly would go unseen.
-_CHECK_COLUMNS = "count(), ifnull(sum(mod), 0), ifnull(max(mod), 0)"
+_CHECK_COLUMNS = "count(), ifnull(sum(mod), 0)"
 
 
 class TableCheck(NamedTuple):
-    """One scan of a table (`cards` or `notes`): its checksum of (id, mod), and the rows modified since `since`.
-
-    NOTE: `mod` is in whole seconds, so the rows of the second `since` itself are included: a row changed again in
-    the second of the last check must not be missed."""
+    """A table's checksum of (id, mod), and the rows modified since `since` (one scan; see `table_check`)."""
 
     rows: int
     mod_sum: int
-    max_mod: int
     newer: dict[int, int]  # id -> mod of the rows with mod >= since
 
 
 def table_check(col: Collection, table: str, since: int) -> TableCheck:
+    """The checksum of `cards` or `notes`, and the rows whose `mod` is at least `since`.
+
+    NOTE: the row count alone takes SQLite's own shortcut, and the scan has as few aggregates as it can (each one
+    costs about as much as reading the table): the sum, and the newer rows as one text of "id,mod" pairs."""
     assert table in ("cards", "notes")
+    rows = int(db(col).scalar(f"select count() from {table}"))
     row: Any = db(col).first(
-        f"select {_CHECK_COLUMNS}, group_concat(case when mod >= ?1 then id end), "
-        f"group_concat(case when mod >= ?1 then mod end) from {table}",
-        since,
+        f"select ifnull(sum(mod), 0), group_concat(id || ',' || mod) filter (where mod >= ?1) from {table}", since
     )
-    count, mod_sum, max_mod, ids, mods = row
-    newer = dict(zip(map(int, ids.split(",")), map(int, mods.split(",")))) if ids else {}  # noqa: B905 (3.9)
-    return TableCheck(int(count), int(mod_sum), int(max_mod), newer)
+    mod_sum, pairs = row
+    values = list(map(int, pairs.split(","))) if pairs else []
+    return TableCheck(rows, int(mod_sum), dict(zip(values[0::2], values[1::2])))  # noqa: B905 (3.9)
 
 
 ID_DIGITS = 20  # ids and mods, zero-padded in the baseline's records (an id is ms since 1970: 13 digits today)
@@ -328,7 +327,7 @@ def card_baseline(col: Collection, today_number: int) -> tuple[TableCheck, Basel
         "from cards c order by c.id)",
         today_number,
     )
-    return _check_of(row), Baseline(row[3] or "", ID_DIGITS + MOD_DIGITS + 1 + _DUE_WIDTH)
+    return _check_of(row), Baseline(row[2] or "", ID_DIGITS + MOD_DIGITS + 1 + _DUE_WIDTH)
 
 
 def note_baseline(col: Collection) -> tuple[TableCheck, Baseline]:
@@ -336,13 +335,13 @@ def note_baseline(col: Collection) -> tuple[TableCheck, Baseline]:
         f"select {_CHECK_COLUMNS}, group_concat(record, '') from (select id, mod, "
         f"printf('%0{ID_DIGITS}d%0{MOD_DIGITS}d', id, mod) as record from notes order by id)"
     )
-    return _check_of(row), Baseline(row[3] or "", ID_DIGITS + MOD_DIGITS)
+    return _check_of(row), Baseline(row[2] or "", ID_DIGITS + MOD_DIGITS)
 
 
 def _check_of(row: Sequence[Any] | None) -> TableCheck:
     assert row is not None
-    count, mod_sum, max_mod = (int(value) for value in row[:3])
-    return TableCheck(count, mod_sum, max_mod, {})
+    count, mod_sum = (int(value) for value in row[:2])
+    return TableCheck(count, mod_sum, {})
 
 
 class CardRow(NamedTuple):
@@ -411,17 +410,16 @@ def retention_counts_of(
     return {int(card_id): (int(reviews), int(passed)) for card_id, reviews, passed in rows}
 
 
-def retention_entries(col: Collection, start_ms: int, end_ms: int) -> tuple[list[int], list[int]]:
-    """The card ids of the entries that count for true retention in [start_ms, end_ms), and of those passed; see
-    `true_retention_counts` for the rule."""
+def retention_entries(col: Collection, start_ms: int, end_ms: int) -> tuple[list[int], list[bool]]:
+    """The card of each entry that counts for true retention in [start_ms, end_ms), and whether it passed (any button
+    but Again); see `true_retention_counts` for the rule."""
     row = db(col).first(
-        "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
+        "select group_concat(cid), group_concat(ease > 1, '') from revlog "
         f"where id >= ? and id < ? and {_RETENTION_ENTRY}",
         start_ms,
         end_ms,
     )
-    reviewed, passed = row if row else (None, None)
-    return (
-        list(map(int, reviewed.split(","))) if reviewed else [],
-        list(map(int, passed.split(","))) if passed else [],
-    )
+    cards, passed = row if row else (None, None)
+    if not cards:
+        return [], []
+    return list(map(int, cards.split(","))), list(map("1".__eq__, str(passed)))

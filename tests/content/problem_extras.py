@@ -226,8 +226,8 @@ assert oranges_rotting([[2, 2], [1, 1]]) == 1
 assert oranges_rotting([[2, 1, 1, 1, 1]]) == 4
 """,
     "alg-p-word-ladder": """\
-assert ladder_length("hot", "dog", ["hot", "dog"]) == 0
-assert ladder_length("hot", "dot", ["dot"]) == 2
+assert ladder_length("pin", "sun", ["pin", "sun"]) == 0
+assert ladder_length("pen", "pan", ["pan"]) == 2
 assert ladder_length("abc", "xyz", []) == 0
 assert ladder_length("aa", "bb", ["ab", "bb"]) == 3
 """,
@@ -261,7 +261,7 @@ assert all_paths([[2, 1], [2], []]) == [[0, 2], [0, 1, 2]]
     # topological-sort.md
     "alg-p-course-schedule": """\
 assert can_finish(1, []) is True
-assert can_finish(3, [[0, 1], [1, 2], [2, 0]]) is False
+assert can_finish(4, [[1, 0], [2, 1], [3, 2], [1, 3]]) is False
 assert can_finish(4, [[1, 0], [3, 2]]) is True
 assert can_finish(2, [[1, 0], [1, 0]]) is True
 """,
@@ -272,10 +272,10 @@ assert find_order(3, [[0, 1], [1, 2]]) == [2, 1, 0]
 assert find_order(3000, [[i, i + 1] for i in range(2999)]) == list(range(2999, -1, -1))
 """,
     "alg-p-alien-dictionary": """\
-assert alien_order(["z", "x"]) == "zx"
-assert alien_order(["z", "z"]) == "z"
-assert alien_order(["a", "b", "a"]) == ""
-w = ["ac", "ab", "zc", "zb"]
+assert alien_order(["k", "j"]) == "kj"
+assert alien_order(["q", "q"]) == "q"
+assert alien_order(["ba", "ab", "bb"]) == ""
+w = ["ed", "ef", "gd", "gf"]
 assert len(alien_order(w)) == 4 and consistent(alien_order(w), w)
 """,
     # union-find.md
@@ -292,8 +292,8 @@ assert find_redundant_connection([[2, 1], [3, 1], [4, 2], [1, 4]]) == [1, 4]
 """,
     "alg-p-equations-possible": """\
 assert equations_possible(["a!=a"]) is False
-assert equations_possible(["c==c", "b==d", "x!=z"]) is True
-assert equations_possible(["a==b", "b!=c", "c==a"]) is False
+assert equations_possible(["e!=f", "g==h", "h==h"]) is True
+assert equations_possible(["d==e", "f==d", "e!=f"]) is False
 assert equations_possible([]) is True
 """,
     # shortest-paths.md
@@ -304,10 +304,10 @@ assert network_delay_time([[1, 2, 0]], 2, 1) == 0
 assert network_delay_time([[1, 2, 1]], 3, 1) == -1
 """,
     "alg-p-path-min-effort": """\
-assert minimum_effort_path([[1, 10, 6, 7, 9, 10, 4, 9]]) == 9
+assert minimum_effort_path([[3, 12, 5, 8, 14, 2]]) == 12
 assert minimum_effort_path([[5, 5], [5, 5]]) == 0
 assert minimum_effort_path([[1], [1000000]]) == 999999
-grid = [[1, 2, 1, 1, 1], [1, 2, 1, 2, 1], [1, 2, 1, 2, 1], [1, 2, 1, 2, 1], [1, 1, 1, 2, 1]]
+grid = [[1, 9, 1, 1, 1], [1, 9, 1, 9, 1], [1, 1, 1, 9, 1]]
 assert minimum_effort_path(grid) == 0
 """,
     "alg-p-cheapest-flights-k-stops": """\
@@ -336,7 +336,7 @@ assert wd.search("a.") and wd.search("..") and not wd.search(".b.")
 """,
     "alg-p-word-search-ii": """\
 assert find_words([["a"]], ["b"]) == []
-assert find_words([list("aa")], ["aaa"]) == []
+assert find_words([list("zz")], ["zzz"]) == []
 assert find_words([list("aa")], ["a"]) == ["a"]
 got = find_words([list("ab"), list("cd")], ["ab", "abdc", "acdb", "abcd"])
 assert sorted(got) == ["ab", "abdc", "acdb"]
@@ -353,7 +353,7 @@ assert len(permutations(list(range(6)))) == 720
 assert len(set(map(tuple, permutations([-1, 2, 3, 4])))) == 24
 """,
     "alg-p-combination-sum": """\
-assert combination_sum([1], 2) == [[1, 1]]
+assert combination_sum([3], 9) == [[3, 3, 3]]
 assert combination_sum([5], 5) == [[5]]
 assert combination_sum([3, 4], 5) == []
 assert combination_sum([3, 2], 6) == [[2, 2, 2], [3, 3]]
@@ -367,8 +367,8 @@ assert total_n_queens(6) == 4
     "alg-p-word-search": """\
 assert exist([["a"]], "a") is True
 assert exist([["a"]], "aa") is False
-assert exist([list("ab")], "ba") is True
-assert exist([list("aa")], "aaa") is False
+assert exist([list("xy")], "yx") is True
+assert exist([list("zz")], "zzz") is False
 """,
     # dp-1d.md
     "alg-p-climbing-stairs": """\
@@ -391,26 +391,26 @@ assert max_subarray([-2, -1, 3, -1, 2]) == 4
     "alg-p-word-break": """\
 assert word_break("", ["a"]) is True
 assert word_break("a", []) is False
-assert word_break("aaaaaaa", ["aaaa", "aaa"]) is True
+assert word_break("xxxxxx", ["xxxx", "xxx"]) is True
 assert word_break("abc", ["ab", "bc"]) is False
 """,
     "alg-p-decode-ways": """\
 assert num_decodings("0") == 0
 assert num_decodings("10") == 1
 assert num_decodings("30") == 0
-assert num_decodings("11106") == 2
+assert num_decodings("12208") == 2
 assert num_decodings("11111") == 8
 """,
     # dp-knapsack.md
     "alg-p-coin-change-min": """\
 assert coin_change([1], 0) == 0
 assert coin_change([2, 5], 3) == -1
-assert coin_change([186, 419, 83, 408], 6249) == 20
+assert coin_change([7, 23, 59, 101], 4321) == 49
 assert coin_change([5], 10**4) == 2000
 """,
     "alg-p-coin-change-ways": """\
 assert change(0, []) == 1
-assert change(10, [10]) == 1
+assert change(9, [9]) == 1
 assert change(10, [5, 2, 3]) == 4
 assert change(1, [2]) == 0
 """,
@@ -423,7 +423,7 @@ assert knapsack([1], [1], 0) == 0
     "alg-p-partition-equal-subset": """\
 assert can_partition([1, 1]) is True
 assert can_partition([100, 100]) is True
-assert can_partition([1, 2, 5]) is False
+assert can_partition([2, 3, 7]) is False
 assert can_partition([3, 3, 3, 4, 5]) is True
 """,
     # dp-subsequences.md
@@ -432,25 +432,25 @@ assert length_of_lis([]) == 0
 assert length_of_lis([5]) == 1
 assert length_of_lis([5, 4, 3]) == 1
 assert length_of_lis([-2, -1, 0]) == 3
-assert length_of_lis([4, 10, 4, 3, 8, 9]) == 3
+assert length_of_lis([9, 1, 9, 5, 6, 2, 7]) == 4
 """,
     "alg-p-russian-doll-envelopes": """\
 assert max_envelopes([[1, 1]]) == 1
-assert max_envelopes([[4, 5], [4, 6], [6, 7], [2, 3], [1, 1]]) == 4
-env = [[2, 100], [3, 200], [4, 300], [5, 500], [5, 400], [5, 250], [6, 370], [6, 360], [7, 380]]
+assert max_envelopes([[6, 8], [6, 9], [8, 10], [3, 4], [2, 2]]) == 4
+env = [[1, 5], [2, 7], [2, 6], [2, 3], [3, 8], [4, 4], [4, 9], [5, 10]]
 assert max_envelopes(env) == 5
 """,
     "alg-p-longest-common-subsequence": """\
 assert lcs_length("", "abc") == 0
 assert lcs_length("a", "a") == 1
-assert lcs_length("bl", "yby") == 1
-assert lcs_length("abcba", "abcbcba") == 5
+assert lcs_length("mn", "zmz") == 1
+assert lcs_length("banana", "atana") == 4
 """,
     "alg-p-edit-distance": """\
 assert edit_distance("", "") == 0
 assert edit_distance("a", "") == 1
 assert edit_distance("abc", "abc") == 0
-assert edit_distance("kitten", "sitting") == 3
+assert edit_distance("lemon", "melon") == 2
 assert edit_distance("abc", "xyz") == 3
 """,
     # dp-grid.md
@@ -464,7 +464,7 @@ assert unique_paths_with_obstacles([[0] * 10 for _ in range(10)]) == 48620
 assert min_path_sum([[5]]) == 5
 assert min_path_sum([[1], [2], [3]]) == 6
 assert min_path_sum([[0, 0], [0, 0]]) == 0
-assert min_path_sum([[1, 2], [1, 1]]) == 3
+assert min_path_sum([[4, 1], [2, 2]]) == 7
 """,
     "alg-p-maximal-square": """\
 assert maximal_square([]) == 0
@@ -474,26 +474,26 @@ assert maximal_square([list("11111")]) == 1
 """,
     # dp-interval.md
     "alg-p-matrix-chain": """\
-assert matrix_chain_cost([1, 2, 3, 4]) == 18
-assert matrix_chain_cost([40, 20, 30, 10, 30]) == 26000
+assert matrix_chain_cost([3, 1, 4, 2]) == 14
+assert matrix_chain_cost([15, 4, 20, 8, 25]) == 2940
 assert matrix_chain_cost([2, 3, 4]) == 24
 """,
     "alg-p-burst-balloons": """\
 assert max_coins([5]) == 5
 assert max_coins([0, 0]) == 0
 assert max_coins([1, 1, 1]) == 3
-assert max_coins([7, 9, 8, 0, 7, 1, 3, 5, 5, 2, 3]) == 1654
+assert max_coins([6, 2, 9, 4, 0, 8, 3, 1, 7]) == 1516
 """,
     "alg-p-longest-palindromic-subsequence": """\
 assert longest_palindrome_subseq("") == 0
 assert longest_palindrome_subseq("abcd") == 1
 assert longest_palindrome_subseq("racecar") == 7
-assert longest_palindrome_subseq("character") == 5
+assert longest_palindrome_subseq("cbaxabd") == 5
 """,
     # greedy.md
     "alg-p-jump-game": """\
 assert can_jump([1, 0, 1]) is False
-assert can_jump([2, 0, 0]) is True
+assert can_jump([3, 0, 0, 0]) is True
 assert can_jump([0, 1]) is False
 assert can_jump([1] * 10**4) is True
 """,
@@ -666,9 +666,9 @@ assert level_order(tree) == [[1], [2, 3], [4, 5]]
 assert level_order(TreeNode(-1, TreeNode(-2))) == [[-1], [-2]]
 """,
     "alg-p-validate-bst": """\
-assert is_valid_bst(TreeNode(1, TreeNode(1))) is False
+assert is_valid_bst(TreeNode(7, TreeNode(7))) is False
 assert is_valid_bst(None) is True
-assert is_valid_bst(TreeNode(-(2**31), None, TreeNode(2**31 - 1))) is True
+assert is_valid_bst(TreeNode(-(2**63), None, TreeNode(2**63 - 1))) is True
 assert is_valid_bst(TreeNode(3, TreeNode(1, None, TreeNode(4)), TreeNode(5))) is False
 """,
     "alg-p-lca-binary-tree": """\

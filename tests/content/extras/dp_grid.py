@@ -5,8 +5,8 @@ EXTRA_CASES: dict[str, str] = {
 assert unique_paths(1, 10) == 1
 assert unique_paths(10, 1) == 1
 assert unique_paths(2, 2) == 2
-assert unique_paths(7, 3) == 28
-assert unique_paths(23, 12) == 193536720
+assert unique_paths(4, 6) == 56
+assert unique_paths(17, 11) == 5311735
 assert unique_paths(100, 100) == 22750883079422934966181954039568885395604168260154104734000
 """,
     "alg-p-longest-increasing-path": """\
