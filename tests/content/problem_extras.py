@@ -336,7 +336,7 @@ assert wd.search("a.") and wd.search("..") and not wd.search(".b.")
 """,
     "alg-p-word-search-ii": """\
 assert find_words([["a"]], ["b"]) == []
-assert find_words([list("aa")], ["aaa"]) == []
+assert find_words([list("zz")], ["zzz"]) == []
 assert find_words([list("aa")], ["a"]) == ["a"]
 got = find_words([list("ab"), list("cd")], ["ab", "abdc", "acdb", "abcd"])
 assert sorted(got) == ["ab", "abdc", "acdb"]
@@ -353,7 +353,7 @@ assert len(permutations(list(range(6)))) == 720
 assert len(set(map(tuple, permutations([-1, 2, 3, 4])))) == 24
 """,
     "alg-p-combination-sum": """\
-assert combination_sum([1], 2) == [[1, 1]]
+assert combination_sum([3], 9) == [[3, 3, 3]]
 assert combination_sum([5], 5) == [[5]]
 assert combination_sum([3, 4], 5) == []
 assert combination_sum([3, 2], 6) == [[2, 2, 2], [3, 3]]
@@ -367,8 +367,8 @@ assert total_n_queens(6) == 4
     "alg-p-word-search": """\
 assert exist([["a"]], "a") is True
 assert exist([["a"]], "aa") is False
-assert exist([list("ab")], "ba") is True
-assert exist([list("aa")], "aaa") is False
+assert exist([list("xy")], "yx") is True
+assert exist([list("zz")], "zzz") is False
 """,
     # dp-1d.md
     "alg-p-climbing-stairs": """\
@@ -493,7 +493,7 @@ assert longest_palindrome_subseq("cbaxabd") == 5
     # greedy.md
     "alg-p-jump-game": """\
 assert can_jump([1, 0, 1]) is False
-assert can_jump([2, 0, 0]) is True
+assert can_jump([3, 0, 0, 0]) is True
 assert can_jump([0, 1]) is False
 assert can_jump([1] * 10**4) is True
 """,
@@ -666,9 +666,9 @@ assert level_order(tree) == [[1], [2, 3], [4, 5]]
 assert level_order(TreeNode(-1, TreeNode(-2))) == [[-1], [-2]]
 """,
     "alg-p-validate-bst": """\
-assert is_valid_bst(TreeNode(1, TreeNode(1))) is False
+assert is_valid_bst(TreeNode(7, TreeNode(7))) is False
 assert is_valid_bst(None) is True
-assert is_valid_bst(TreeNode(-(2**31), None, TreeNode(2**31 - 1))) is True
+assert is_valid_bst(TreeNode(-(2**63), None, TreeNode(2**63 - 1))) is True
 assert is_valid_bst(TreeNode(3, TreeNode(1, None, TreeNode(4)), TreeNode(5))) is False
 """,
     "alg-p-lca-binary-tree": """\

@@ -14,8 +14,8 @@ assert all(len(s) == 16 for s in generate_parentheses(8))
 assert combination_sum2([1, 1, 1], 2) == [[1, 1]]
 assert combination_sum2([5], 5) == [[5]]
 assert combination_sum2([1] * 100, 30) == [[1] * 30]
-assert combination_sum2([4, 1, 1, 4, 4, 4, 4, 2, 3, 5], 10) == [
-    [1, 1, 3, 5], [1, 1, 4, 4], [1, 2, 3, 4], [1, 4, 5], [2, 3, 5], [2, 4, 4],
+assert combination_sum2([3, 6, 2, 3, 5, 1, 3, 2, 6], 9) == [
+    [1, 2, 3, 3], [1, 2, 6], [1, 3, 5], [2, 2, 5], [3, 3, 3], [3, 6],
 ]
 """,
     "alg-p-palindrome-partitioning": """\

@@ -17,7 +17,7 @@ assert hamming_weight(2**31 - 1) == 31
 """,
     "alg-p-reverse-bits": """\
 assert reverse_bits(2**31) == 1
-assert reverse_bits(4294967293) == 3221225471
+assert reverse_bits(4294967285) == 2952790015
 assert reverse_bits(reverse_bits(123456789)) == 123456789
 assert reverse_bits(0b1111) == 0b1111 << 28
 """,

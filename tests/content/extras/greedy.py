@@ -11,7 +11,7 @@ assert max_profit_unlimited([2, 1, 2, 0, 1]) == 2
 assert candy([1, 2, 3]) == 6
 assert candy([3, 2, 1]) == 6
 assert candy([2, 2, 2]) == 3
-assert candy([1, 3, 2, 2, 1]) == 7
+assert candy([5, 1, 4, 4, 6, 2]) == 9
 assert candy(list(range(20000))) == 20000 * 20001 // 2
 """,
     "alg-p-hand-of-straights": """\
@@ -24,7 +24,7 @@ assert is_n_straight_hand([10**9 - 1, 10**9], 2) is True
     "alg-p-task-scheduler": """\
 assert least_interval(["A"], 100) == 1
 assert least_interval(["A", "A", "B", "B"], 1) == 4
-assert least_interval(["A", "A", "A", "B", "B", "B", "C", "C"], 2) == 8
+assert least_interval(["A"] * 4 + ["B"] * 4 + ["C"] * 2, 3) == 14
 assert least_interval(["A"] * 3 + ["B"] * 3 + ["C"] * 3, 1) == 9
 assert least_interval(["A"] * 10000, 100) == 9999 * 101 + 1
 """,
@@ -32,7 +32,7 @@ assert least_interval(["A"] * 10000, 100) == 9999 * 101 + 1
 assert partition_labels("a") == [1]
 assert partition_labels("abca") == [4]
 assert partition_labels("abab" + "cdcd") == [4, 4]
-assert partition_labels("eccbbbbdec") == [10]
+assert partition_labels("fggfhhjkjk") == [4, 2, 4]
 """,
 }
 

@@ -39,7 +39,7 @@ for pairs in ([(1, 0)], [(1, None)], [(5, 1), (5, 1)], [(0, 2), (0, 2), (0, None
     "alg-p-add-two-numbers": """\
 assert to_list(add_two_numbers(from_list([5]), from_list([5]))) == [0, 1]
 assert to_list(add_two_numbers(from_list([1, 8]), from_list([0]))) == [1, 8]
-assert to_list(add_two_numbers(from_list([9] * 6), from_list([9] * 3))) == [8, 9, 9, 0, 0, 0, 1]
+assert to_list(add_two_numbers(from_list([9] * 5), from_list([1]))) == [0, 0, 0, 0, 0, 1]
 """,
     "alg-p-find-duplicate-number": """\
 assert find_duplicate([1, 1]) == 1
@@ -64,8 +64,8 @@ assert middle_node(from_list(list(range(100)))).val == 50
 assert is_palindrome(from_list([7])) is True
 assert is_palindrome(from_list([3, 3])) is True
 assert is_palindrome(from_list([1, 1, 2, 1])) is False
-head = from_list([1, 2, 2, 1])
-assert is_palindrome(head) and to_list(head) == [1, 2, 2, 1]
+head = from_list([4, 9, 9, 4])
+assert is_palindrome(head) and to_list(head) == [4, 9, 9, 4]
 """,
     "alg-p-intersection-two-lists": """\
 node = from_list([1])

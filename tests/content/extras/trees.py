@@ -58,14 +58,14 @@ assert not is_same_tree(build([1, 2, 3]), build([1, 2, 3, 4]))
     "alg-p-invert-binary-tree": """\
 assert to_list(invert_tree(build([1]))) == [1]
 assert to_list(invert_tree(build([1, 2, None, 3]))) == [1, None, 2, None, 3]
-root = build([4, 2, 7, 1, 3, 6, 9])
-assert to_list(invert_tree(invert_tree(root))) == [4, 2, 7, 1, 3, 6, 9]
+root = build([8, 3, 11, 1, 5, 9, 14])
+assert to_list(invert_tree(invert_tree(root))) == [8, 3, 11, 1, 5, 9, 14]
 """,
     "alg-p-binary-tree-max-path-sum": """\
-assert max_path_sum(build([-2, -1])) == -1
-assert max_path_sum(build([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, None, 1])) == 48
+assert max_path_sum(build([-4, -3])) == -3
+assert max_path_sum(build([6, 3, 9, 10, None, -20, 2, 1, 4, None, None, None, 5])) == 39
 assert max_path_sum(build([1, -2, 3])) == 4
-assert max_path_sum(build([-1, 5, None, 4, None, None, 2, -4])) == 11
+assert max_path_sum(build([-2, 7, None, 3, None, None, 6, -5])) == 16
 root = None
 for v in range(30000):
     root = TreeNode(1, root)
@@ -121,7 +121,7 @@ assert diameter(root) == 10**4 - 1
 assert is_balanced(build([1]))
 assert is_balanced(build([1, 2]))
 assert not is_balanced(build([1, 2, None, 3]))
-assert is_balanced(build([1, 2, 3, 4, 5, 6, None, 8]))
+assert is_balanced(build([1, 2, 3, 4, None, 5, 6, None, None, 7]))
 root = None
 for v in range(5000):
     root = TreeNode(v, root)
@@ -130,7 +130,7 @@ assert not is_balanced(root)
     "alg-p-right-side-view": """\
 assert right_side_view(build([1])) == [1]
 assert right_side_view(build([1, 2, None, 3])) == [1, 2, 3]
-assert right_side_view(build([1, 2, 3, 4, None, None, None, 5])) == [1, 3, 4, 5]
+assert right_side_view(build([1, 2, 3, None, 4, 5, None, 6])) == [1, 3, 5, 6]
 """,
     "alg-p-symmetric-tree": """\
 assert is_symmetric(build([1, 2, 2]))
@@ -144,7 +144,7 @@ assert zigzag_level_order(build([1, 2, 3, 4, 5, 6, 7])) == [[1], [3, 2], [4, 5, 
 assert zigzag_level_order(build([1, 2, None, 3, None, 4])) == [[1], [2], [3], [4]]
 """,
     "alg-p-path-sum-iii": """\
-assert path_sum(build([5, 4, 8, 11, None, 13, 4, 7, 2, None, None, 5, 1]), 22) == 3
+assert path_sum(build([4, 3, 6, 7, None, -2, 1, 2, -4, None, None, 3, 5]), 10) == 4
 assert path_sum(build([1, -1, None, 1, None, -1]), 0) == 4
 big = build([10**9, 10**9, None, -(10**9)])
 assert path_sum(big, 10**9) == 3
@@ -155,7 +155,7 @@ assert path_sum(root, 0) == 1000 * 1001 // 2
 """,
     "alg-p-house-robber-iii": """\
 assert rob_tree(build([5])) == 5
-assert rob_tree(build([2, 1, 3, None, 4])) == 7
+assert rob_tree(build([3, 2, 4, None, 6])) == 10
 assert rob_tree(build([0, 0, 0])) == 0
 root = None
 for _ in range(10**4):

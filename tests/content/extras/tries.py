@@ -9,7 +9,7 @@ EXTRA_CASES: dict[str, str] = {
 assert find_maximum_xor([0, 0]) == 0
 assert find_maximum_xor([2**31 - 1, 0]) == 2**31 - 1
 assert find_maximum_xor([8, 10, 2]) == 10
-assert find_maximum_xor([14, 70, 53, 83, 49, 91, 36, 80, 92, 51, 66, 70]) == 127
+assert find_maximum_xor([23, 61, 9, 44, 87, 18, 70, 35, 52, 99, 12, 61]) == 123
 """,
 }
 
