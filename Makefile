@@ -12,7 +12,7 @@ PIP := python -m pip install --quiet --disable-pip-version-check
 COMPAT_VENV := .venv-compat
 COMPAT_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.9*/bin/python) $(shell command -v python3.9) $(PYTHON))
 
-.PHONY: all build test lint types pytest compat system-deps screenshots cards-sweep clean
+.PHONY: all build test lint types pytest compat system-deps screenshots property cards-sweep clean
 
 all: build $(VENV)/.readiness-deps
 
@@ -57,6 +57,12 @@ compat: $(COMPAT_VENV)/.deps
 	$(COMPAT_VENV)/bin/python -m pytest -q -p no:cacheprovider tests/addon
 
 test: lint types compat pytest
+
+# The generator's build-and-import invariant on many more random trees than `make test` runs (40): issue 11.
+PROPERTY_EXAMPLES ?= 1000
+property: $(VENV)/.dev-deps
+	PROPERTY_EXAMPLES=$(PROPERTY_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics tests/anki/test_property_build.py
 
 # Refresh the README's screenshots: the GUI tests take them, scripts/screenshots.py files them under docs/img/.
 screenshots: system-deps $(VENV)/.dev-deps

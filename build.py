@@ -17,6 +17,8 @@ except ModuleNotFoundError as error:
         f"build.py: error: this Python ({sys.executable}) lacks the module {error.name!r}: run `make` and use "
         ".venv/bin/python build.py, or install the build group: pip install --group build"
     )
+except ImportError as error:
+    sys.exit(f"build.py: error: the generator cannot be loaded ({error}): is this checkout complete and up to date?")
 except KeyboardInterrupt:
     sys.exit(130)
 

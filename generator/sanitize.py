@@ -88,6 +88,12 @@ _SVG_COMMON: Final = _COMMON | frozenset(
         "shape-rendering",
         "visibility",
         "display",
+        "baseline-shift",
+        "text-rendering",
+        "font-variant",
+        "word-spacing",
+        "writing-mode",
+        "xml:space",
     }
 )
 _TEXT_POSITION: Final = frozenset({"x", "y", "dx", "dy", "rotate", "textLength", "lengthAdjust"})
@@ -115,6 +121,8 @@ SVG_ELEMENTS: Final[dict[str, frozenset[str]]] = {
     "radialGradient": _GRADIENT | {"cx", "cy", "r", "fx", "fy", "fr"},
     "stop": frozenset({"offset", "stop-color", "stop-opacity"}),
     "clipPath": frozenset({"clipPathUnits"}),
+    "use": frozenset({"href", "xlink:href", "x", "y", "width", "height"}),  # of a #fragment only
+    "symbol": frozenset({"viewBox", "preserveAspectRatio", "x", "y", "width", "height", "refX", "refY"}),
 }
 SVG_NAMESPACE: Final = "http://www.w3.org/2000/svg"
 _SVG_CASE: Final = {name.lower(): name for names in (SVG_ELEMENTS, *SVG_ELEMENTS.values()) for name in names}
@@ -133,6 +141,7 @@ _URL_TRIMMED: Final = "".join(chr(code) for code in range(0x21))  # ... and thes
 CSS_FUNCTIONS: Final = frozenset({"rgb", "rgba", "hsl", "hsla", "calc", "var", "min", "max", "clamp"})
 SVG_TRANSFORMS: Final = frozenset({"translate", "rotate", "scale", "matrix", "skewx", "skewy"})
 _CSS_FUNCTION: Final = re.compile(r"([A-Za-z_-][A-Za-z0-9_-]*)\s*\(")
+_FRAGMENT: Final = re.compile(r"#[A-Za-z_][\w.-]*")
 _CSS_FRAGMENT_URL: Final = re.compile(r"""url\(\s*(?:#[\w.-]+|"#[\w.-]+"|'#[\w.-]+')\s*\)""", re.IGNORECASE)
 
 _SCRIPT_ELEMENTS: Final = frozenset(
@@ -421,6 +430,8 @@ class _Writer(HTMLParser):
     ) -> tuple[str, str] | None:
         if name.startswith("on"):
             return "unsafe-html", f"the {name} attribute could run script"
+        if element in SVG_ELEMENTS and name in ("href", "xlink:href") and name in allowed:
+            return None if _FRAGMENT.fullmatch(value) else ("unsafe-html", f"<{element}> may only use a #fragment")
         if name not in allowed:
             return "unsafe-html", f"the {name} attribute is not allowed on <{element}>"
         if name in URL_ATTRIBUTES:

@@ -11,7 +11,6 @@ import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 import yaml
@@ -61,10 +60,25 @@ class Text(NamedTuple):
         return self.line + newlines, offset - starts[newlines] + 1
 
 
-@lru_cache(maxsize=64)
+_LINE_STARTS: dict[int, tuple[str, list[int]]] = {}  # id of a text -> (the text, where its lines start)
+_LINE_STARTS_KEPT = 64
+
+
 def _line_starts(text: str) -> list[int]:
-    """Where each line of `text` starts, so that locating many findings in one long field stays linear."""
-    return [0, *(match.end() for match in re.finditer("\n", text))]
+    """Where each line of `text` starts, so that locating many findings in one long field stays linear.
+
+    NOTE: kept by the text's identity, not its value: a cache keyed by value compares a new, equal text with the
+    kept one at every lookup, which made locating a long field's findings quadratic. The entry holds the text, so
+    its id cannot be reused while it is kept.
+    """
+    kept = _LINE_STARTS.get(id(text))
+    if kept is not None and kept[0] is text:
+        return kept[1]
+    if len(_LINE_STARTS) >= _LINE_STARTS_KEPT:
+        _LINE_STARTS.clear()
+    starts = [0, *(match.end() for match in re.finditer("\n", text))]
+    _LINE_STARTS[id(text)] = (text, starts)
+    return starts
 
 
 @dataclass

@@ -24,8 +24,9 @@ def step_{n}(values: list[int], k: int) -> int:
 ```"""
 
 
-def _slow_tree(root: Path, files: int = 120, cards_per_file: int = 60) -> None:
-    """Enough highlighted code that a cold build on two workers runs for several seconds."""
+def _slow_tree(root: Path, files: int = 480, cards_per_file: int = 60) -> None:
+    """Enough highlighted code that a cold build runs for well over the progress delay, even on an idle machine:
+    the test interrupts it at its first progress line, so the tree's size costs only the time to write it."""
     (root / "t").mkdir(parents=True)
     (root / "tree.yaml").write_text("name: Slow\npackage: slow\nnamespace: slow\n")
     for file in range(files):

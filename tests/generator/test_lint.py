@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import Options, compile_tree
-from generator.lint import _WORD_TOKEN
+from generator.lint import _WORD_TOKEN, _deletion_answers
 
 
 def _findings(root: Path) -> list[tuple[str, str, int, int]]:
@@ -176,3 +176,12 @@ def test_python_splits_on_the_whitespace_that_re_calls_whitespace() -> None:
 def test_the_word_count_is_the_defined_one(text: str) -> None:
     defined = sum(1 for token in text.split() if _WORD.search(token))
     assert len(_WORD_TOKEN.findall(text)) == defined
+
+
+_DELETION_REGEX = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)  # what the one-pass reader replaced
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["{{c1::", "{{c2::", "}}", "::", ":", "}", "{", "a", " b"]), max_size=14).map("".join))
+def test_deletion_answers_read_in_one_pass_agree_with_the_regular_expression(text: str) -> None:
+    assert _deletion_answers(text) == _DELETION_REGEX.sub(lambda found: found.group(1), text)
