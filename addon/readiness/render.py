@@ -75,8 +75,10 @@ SCRIPT = (
     f"function mleApplyUpdate() {{ pycmd('{APPLY_UPDATE}'); }}\n"
     # NOTE: the panel re-renders as a new page whenever a figure arrives or the collection changes (a Study click
     # lower down, a date set on the last category). The page keeps its scroll position across those loads in the web
-    # view's own session storage, so the user stays where they were; a panel opened again starts at the top.
-    f"addEventListener('pagehide', function () {{ try {{ sessionStorage.setItem('{SCROLL_KEY}', String(scrollY)); }} "
+    # view's own session storage, so the user stays where they were; a panel opened again starts at the top. It is
+    # saved as the user scrolls, not as the page goes: figures can arrive back to back, and a page replaced before it
+    # had scrolled back would save the top.
+    f"addEventListener('scroll', function () {{ try {{ sessionStorage.setItem('{SCROLL_KEY}', String(scrollY)); }} "
     "catch (e) {} });\n"
     "addEventListener('DOMContentLoaded', function () { try { "
     f"var y = Number(sessionStorage.getItem('{SCROLL_KEY}')) || 0; if (y > 0) {{ scrollTo(0, y); }} }} "
