@@ -35,12 +35,12 @@ assert a == [1]
 a = [2, 2]
 next_permutation(a)
 assert a == [2, 2]
-a = [1, 5, 1]
+a = [3, 7, 3, 1]
 next_permutation(a)
-assert a == [5, 1, 1]
-a = [2, 3, 1]
+assert a == [7, 1, 3, 3]
+a = [4, 6, 2]
 next_permutation(a)
-assert a == [3, 1, 2]
+assert a == [6, 2, 4]
 """,
 }
 

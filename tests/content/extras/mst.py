@@ -6,7 +6,7 @@ spanning tree by definition, with no greedy argument involved.
 
 EXTRA_CASES: dict[str, str] = {
     "alg-p-min-cost-connect-points": """\
-assert min_cost_connect_points([[3, 12], [-2, 5], [-4, 1]]) == 18
+assert min_cost_connect_points([[5, -3], [-1, 4], [2, 2]]) == 13
 assert min_cost_connect_points([[0, 0], [0, 0], [1, 0]]) == 1
 assert min_cost_connect_points([[-(10**6), -(10**6)], [10**6, 10**6]]) == 4 * 10**6
 line = [[i, 0] for i in range(1000)]
