@@ -207,8 +207,9 @@ def countdown(report: Report, dates: Mapping[str, date]) -> str:
     return " ".join(lines)
 
 
-def plan_text(key: str, report: CategoryReport) -> str:
-    """What to do today, in words, from the plan's advice code and numbers."""
+def plan_text(key: str, report: CategoryReport, budget: plans.Budget | None = None) -> str:
+    """What to do today, in words, from the plan's advice code and numbers; `budget`: the report's daily budget of new
+    cards (without it, the default budget, for this category alone)."""
     plan, title, deck = report.plan, get(key).title, report.deck
     due = report.due_before_interview
     reviews = f" {due:,} reviews fall due before the interview." if due else ""
@@ -234,15 +235,45 @@ def plan_text(key: str, report: CategoryReport) -> str:
             f"Raise New cards/day from {limit} to {plan.new_per_day}{where} to see every card by {cutoff}, "
             f"or you will have seen {percent(plan.seen_at_limit)} of {title} by then.{reviews}"
         )
-    pace = (
-        f"At {plan.new_per_day} a day (New cards/day{where}) you will have seen {percent(plan.seen_suggested)}"
-        if plan.new_per_day > limit
-        else f"At your {limit} a day you will have seen {percent(plan.seen_at_limit)}"
-    )
+    per_day = budget.per_day if budget else plans.MAX_NEW_PER_DAY
+    share = plan.share
+    if budget is not None and budget.needed > plan.needed:
+        head = (
+            f"Every new card by {cutoff} would take {plan.needed} new cards a day here, {budget.needed} in all "
+            f"categories: more than your budget of {per_day} a day. The share of {title} is {share} a day."
+        )
+    else:
+        head = (
+            f"Every new card by {cutoff} would take {plan.needed} new cards a day, more than your budget of "
+            f"{per_day} a day, too many to keep up with."
+        )
+    if share > limit:
+        setting = f" Raise New cards/day from {limit} to {share}{where}."
+    elif share < limit:
+        setting = f" New cards/day is {limit}{where}: lower it to {share}, or stop after {share} a day."
+    else:
+        setting = ""
     return (
-        f"Every new card by {cutoff} would take more than {plans.MAX_NEW_PER_DAY} new cards a day, too many to keep "
-        f"up with. {pace} of {title} by then: start with the topics you expect to be asked.{reviews}"
+        f"{head}{setting} At {share} a day you will have seen {percent(plan.seen_suggested)} of {title} by then: "
+        f"start with the topics you expect to be asked.{reviews}"
     )
+
+
+def budget_text(report: Report) -> str:
+    """The line above the categories: the new cards a day the plans ask for in all, against the budget."""
+    budget = report.budget
+    parts = [
+        f"{share:,} in {get(key).title}" for key, share in budget.shares.items() if share and key in report.categories
+    ]
+    shares = f" ({', '.join(parts)})" if parts else ""
+    setting = "max_new_cards_per_day in the add-on's config"
+    if budget.over:
+        return (
+            f"Today: {budget.planned:,} new cards in all{shares}, your whole budget of {budget.per_day:,} a day. "
+            f"Every new card in time would take {budget.needed:,} a day; each category gets a share "
+            f"({setting})."
+        )
+    return f"Today: {budget.planned:,} new cards in all{shares}, of a budget of {budget.per_day:,} a day ({setting})."
 
 
 def _topic_name(tag: str) -> str:
@@ -309,7 +340,7 @@ def _deck_line(report: CategoryReport) -> str:
     )
 
 
-def _category_body(key: str, report: CategoryReport, projected: bool) -> str:
+def _category_body(key: str, report: CategoryReport, projected: bool, budget: plans.Budget) -> str:
     if report.cards == 0:
         return '<p class="muted">No cards in this category yet.</p>'
     retention = (
@@ -321,7 +352,7 @@ def _category_body(key: str, report: CategoryReport, projected: bool) -> str:
         f'<div class="muted">{report.cards:,} cards: {report.studied:,} studied, {report.new:,} new</div>'
         f"{bars_svg(key, report, projected)}"
         f"{_deck_line(report)}"
-        f'<p class="plan" id="plan-{key}"><b>Today:</b> {escape(plan_text(key, report))}</p>'
+        f'<p class="plan" id="plan-{key}"><b>Today:</b> {escape(plan_text(key, report, budget))}</p>'
         f"{_weakest_studied(key, report)}{_not_started(key, report)}"
         f'<div class="muted">{escape(retention)}</div>'
     )
@@ -343,7 +374,7 @@ def category_section(key: str, view: PanelView) -> str:
     return (
         f'<div class="card" id="category-{key}"><div class="head"><h2>{escape(get(key).title)}</h2>'
         f'<span class="when" id="when-{key}">{escape(when_text)}</span></div>'
-        f"{_category_body(key, report, view.projected)}"
+        f"{_category_body(key, report, view.projected, view.report.budget)}"
         f'<div class="footer"><label>Own interview date: <input type="date" id="date-{key}" '
         f'value="{own.isoformat() if own else ""}" onchange="mleSetDate(\'{key}\', this)"></label>'
         f"{weakest_button}</div></div>"
@@ -403,7 +434,8 @@ def header_section(view: PanelView) -> str:
 
 def categories_section(view: PanelView) -> str:
     sections = "".join(category_section(key, view) for key in view.report.categories)
-    return f'<div class="grid" id="categories" data-projected="{int(view.projected)}">{sections}</div>'
+    budget = f'<p class="plan" id="budget">{escape(budget_text(view.report))}</p>' if view.report.budget.needed else ""
+    return f'{budget}<div class="grid" id="categories" data-projected="{int(view.projected)}">{sections}</div>'
 
 
 def practice_section(view: PanelView) -> str:

@@ -223,7 +223,7 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any,
     ):
         check(data, value is not None and render.percent(value) in section, f"{name} {value} on the Algorithms card")
     check(data, "Limits of MLE Interview::Algorithms: 6 new cards" in section, "the deck's own limit is shown")
-    plan = render.plan_text("algorithms", algorithms)
+    plan = render.plan_text("algorithms", algorithms, report.budget)
     check(data, f"Today: {plan}" in section, f"the plan: {plan!r} in {section!r}")
     check(data, algorithms.plan.new_per_day <= 30 and "6" in plan, f"the plan uses the deck's limit: {plan}")
     tags = desktop.evaluate_js(
