@@ -120,9 +120,10 @@ def percent(value: float | None) -> str:
 _BAR_X, _BAR_W = 140, 180  # the labels' column, then the bars
 
 
-def _bar(label: str, value: float | None, colour: str, y: int) -> str:
+def _bar(label: str, value: float | None, colour: str, y: int, missing: str = "") -> str:
+    """One bar; without a value, `missing` in place of the figure (empty while the projection is coming)."""
     width = 0.0 if value is None else max(0.0, min(value, 1.0)) * _BAR_W
-    shown = "" if value is None else percent(value)  # NOTE: no bar yet (the projection is coming): no "–"
+    shown = escape(missing) if value is None else percent(value)
     return (
         f'<text x="0" y="{y + 11}">{escape(label)}</text>'
         f'<rect class="track" x="{_BAR_X}" y="{y}" width="{_BAR_W}" height="14" rx="3"/>'
@@ -135,17 +136,35 @@ def bars_svg(category: str, report: CategoryReport, projected: bool) -> str:
     """Four bars that cannot be confused: how much is studied, how well the studied part is recalled now, and the
     share of the whole category known on the day, if the user keeps going and if they stop reviewing today."""
     colour = COLOURS.get(category, "#6b7280")
-    keep_going = report.projection.known_at_interview if report.projection else None
+    keep_going, why_not = going_on(report, projected)
     rows = (
-        ("Studied", report.coverage),
-        ("Recall of studied", report.recall_studied_now),
-        ("On the day, going on", keep_going),
-        ("On the day, stopping", report.recall_at_interview),
+        ("Studied", report.coverage, ""),
+        ("Recall of studied", report.recall_studied_now, ""),
+        ("On the day, going on", keep_going, why_not),
+        ("On the day, stopping", report.recall_at_interview, ""),
     )
-    body = "".join(_bar(label, value, colour, index * 20) for index, (label, value) in enumerate(rows))
-    if keep_going is None and (report.plan.days_left or 0) > 0 and not projected:
-        body += f'<text x="{_BAR_X + _BAR_W + 6}" y="51">…</text>'
-    return f'<svg role="img" aria-label="{escape(get(category).title)} bars" width="380" height="80">{body}</svg>'
+    body = "".join(
+        _bar(label, value, colour, index * 20, missing) for index, (label, value, missing) in enumerate(rows)
+    )
+    return f'<svg role="img" aria-label="{escape(get(category).title)} bars" width="400" height="80">{body}</svg>'
+
+
+def going_on(report: CategoryReport, projected: bool) -> tuple[float | None, str]:
+    """The "On the day, going on" bar: (its value, what to show without one).
+
+    The projection once it is there; on the interview day itself, what you recall now (nothing is left to study, so
+    what you know on the day is what you know now: the mean recall over every card, unseen ones 0); "…" while the
+    projection is coming; else "–" and why there is none."""
+    if report.projection is not None:
+        return report.projection.known_at_interview, ""
+    advice = report.plan.advice
+    if advice == plans.TODAY:
+        return report.recall_now, ""
+    if advice == plans.NO_DATE:
+        return None, "– no date"
+    if advice == plans.PAST:
+        return None, "– date passed"
+    return None, "–" if projected else "…"
 
 
 def trend_svg(days: Sequence[date], readiness: Mapping[str, Sequence[float | None]]) -> str:

@@ -50,6 +50,33 @@ def test_the_three_answers_are_labelled_apart(studied: Collection) -> None:
     assert "…" in waiting and "fsrs-simulator" not in waiting
 
 
+def bar_figure(svg: str, label: str) -> str:
+    """The figure printed beside a bar of `bars_svg`."""
+    found = re.search(rf">{label}</text>(?:<rect[^>]*/>)*<text[^>]*>([^<]*)</text>", svg)
+    assert found, svg
+    return unescape(found.group(1))
+
+
+def test_on_the_interview_day_going_on_is_what_you_recall_now(studied: Collection) -> None:
+    """On the day itself there is nothing to project: what you know on the day is what you recall now, so the bar
+    shows it, never an empty track. With no date or a past one there is no projection either: "–" and why."""
+    today = real_today(studied)
+    report = compute_report(studied, interview_date=today)
+    algorithms = report.categories["algorithms"]
+    assert algorithms.plan.days_left == 0 and algorithms.projection is None
+    for projected in (False, True):
+        svg = render.bars_svg("algorithms", algorithms, projected)
+        assert bar_figure(svg, "On the day, going on") == render.percent(algorithms.recall_now) != "–"
+        assert "…" not in svg
+    width = re.search(r'<rect x="140" y="40" width="([0-9.]+)"', render.bars_svg("algorithms", algorithms, True))
+    assert width and float(width.group(1)) > 0, "the bar is drawn, not an empty track"
+    undated = compute_report(studied).categories["algorithms"]
+    assert bar_figure(render.bars_svg("algorithms", undated, True), "On the day, going on") == "– no date"
+    coming = compute_report(studied, interview_date=today + timedelta(days=5)).categories["algorithms"]
+    assert bar_figure(render.bars_svg("algorithms", coming, False), "On the day, going on") == "…"
+    assert bar_figure(render.bars_svg("algorithms", coming, True), "On the day, going on") == "–"
+
+
 def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) -> None:
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
     html = render.render_panel(render.PanelView(report, {}, 7))
