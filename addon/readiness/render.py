@@ -21,7 +21,7 @@ from html import escape
 from ..categories import CATEGORY_KEYS, SEPARATOR, get
 from ..readiness_config import ALL_CATEGORIES
 from . import plan as plans
-from .model import MODEL_FSRS, CategoryReport, Report
+from .model import MODEL_FSRS, CategoryReport, NewTopic, Report
 
 COMMAND_PREFIX = "mle-readiness"
 SET_DATE = f"{COMMAND_PREFIX}:date:"  # + "<category or *>:<YYYY-MM-DD or empty>"
@@ -30,7 +30,7 @@ STUDY_TOPIC = f"{COMMAND_PREFIX}:study:"  # + "<topic tag>"
 START_TOPIC = f"{COMMAND_PREFIX}:start:"  # + "<topic tag>"
 APPLY_UPDATE = f"{COMMAND_PREFIX}:apply-update"
 COLOURS = {"algorithms": "#3b82f6", "system-design": "#10b981", "ml-concepts": "#f59e0b", "ml-design": "#ef4444"}
-NOT_STARTED_SHOWN = 6  # not-started topics listed with a Start button; the rest are counted
+NOT_STARTED_SHOWN = 6  # not-started topics listed at once; the rest under a <details> that opens to them
 SCROLL_KEY = "mleReadinessScroll"  # where the page keeps its scroll position between renders
 
 CSS = """
@@ -60,6 +60,8 @@ CSS = """
 .nightMode .mle-readiness .grid-line { stroke: #4b5563; }
 .mle-readiness ul { margin: 2px 0; padding-left: 18px; }
 .mle-readiness li button { margin: 1px 0 1px 6px; font-size: 12px; padding: 0 6px; }
+.mle-readiness li.more { list-style: none; margin-left: -18px; }
+.mle-readiness summary { cursor: pointer; }
 .mle-readiness .plan { margin: 6px 0; }
 .mle-readiness .footer { display: flex; justify-content: space-between; align-items: center; margin-top: 6px; }
 .mle-readiness .notes { font-size: 12px; }
@@ -333,14 +335,22 @@ def _not_started(key: str, report: CategoryReport) -> str:
     if not topics:
         return ""
     startable = report.plan.advice not in NO_NEW_MATERIAL
-    items = "".join(
-        f'<li>{escape(_topic_name(topic.tag))} <span class="muted">({topic.cards:,} cards)</span>'
-        f"{_topic_button('start', 'mleStart', topic.tag) if startable else ''}</li>"
-        for topic in topics[:NOT_STARTED_SHOWN]
-    )
-    more = len(topics) - NOT_STARTED_SHOWN
-    if more > 0:
-        items += f'<li class="muted">and {more} more</li>'
+
+    def item(topic: NewTopic) -> str:
+        button = _topic_button("start", "mleStart", topic.tag) if startable else ""
+        return (
+            f'<li data-tag="{escape(topic.tag)}">{escape(_topic_name(topic.tag))} '
+            f'<span class="muted">({topic.cards:,} cards)</span>{button}</li>'
+        )
+
+    items = "".join(item(topic) for topic in topics[:NOT_STARTED_SHOWN])
+    rest = topics[NOT_STARTED_SHOWN:]
+    if rest:
+        label = f"{len(rest):,} more topic{'s' if len(rest) != 1 else ''} not started"
+        items += (
+            f'<li class="more"><details id="not-started-more-{key}"><summary class="muted">{label}</summary>'
+            f"<ul>{''.join(item(topic) for topic in rest)}</ul></details></li>"
+        )
     hint = (
         "Start makes a filtered deck of a day's new cards"
         if startable

@@ -7,6 +7,7 @@ each state is rendered directly; the desktop tests show the same pages inside An
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from html import unescape
 
@@ -15,6 +16,7 @@ from anki.collection import Collection
 from conftest import PROJECT_ROOT
 
 from addon.readiness import compute_report, real_today, render
+from addon.readiness.model import NewTopic
 from addon.readiness.project import projections
 from addon.readiness_config import MAX_DAYS_AHEAD, check_interview_date
 
@@ -87,6 +89,27 @@ def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) 
     assert [tag for tag in start_tags if "algorithms" in tag] == [t.tag for t in algorithms.not_started_topics]
     assert 'onclick="mleStudy(&quot;interview::algorithms::' in html
     assert not set(studied_tags) & set(start_tags)
+
+
+def test_every_topic_not_started_is_reachable(studied: Collection) -> None:
+    """More topics not started than the list shows at once: the rest are under a <details>, each with its Start
+    button; none is only counted. Near the date every tag is still listed, without Start."""
+    today = real_today(studied)
+    for days, startable in ((30, True), (3, False)):
+        report = compute_report(studied, interview_date=today + timedelta(days=days))
+        topics = tuple(NewTopic(f"interview::algorithms::topic-{index:02}", index + 1) for index in range(15))
+        algorithms = replace(report.categories["algorithms"], not_started_topics=topics)
+        report = replace(report, categories={**report.categories, "algorithms": algorithms})
+        html = render.render_panel(render.PanelView(report, {}, 7))
+        section = html.split('id="not-started-algorithms"', 1)[1].split("</ul><div", 1)[0]
+        listed = re.findall(r'<li data-tag="([^"]+)"', section)
+        assert listed == [topic.tag for topic in topics]
+        starts = re.findall(r'<button class="start" data-tag="([^"]+)"', section)
+        assert starts == (listed if startable else [])
+        more = section.split('<details id="not-started-more-algorithms">', 1)[1]
+        assert f"{15 - render.NOT_STARTED_SHOWN} more topics not started" in more
+        assert re.findall(r'<li data-tag="([^"]+)"', more) == listed[render.NOT_STARTED_SHOWN :]
+        assert "and 9 more" not in text_of(html)
 
 
 def test_no_start_button_when_the_plan_says_no_new_material(studied: Collection) -> None:
