@@ -507,20 +507,30 @@ def render_panel(view: PanelView, sections: Sequence[Callable[[PanelView], str]]
 
 
 def render_strip(report: Report) -> str:
-    """The line above the deck list: per category with cards, the share known on its own interview day if the user
-    goes on (once projected), else at least the no-review floor; each labelled with its own date."""
+    """The line below the deck list: per category with cards, the share known on its own interview day if the user
+    goes on (once projected), else at least the no-review floor, labelled with its date. A category with no upcoming
+    date has no interview day to speak of: the share it knows now (`recall_now`), labelled "now"."""
     items = []
+    dated = 0
     for key, category in report.categories.items():
         if not category.cards:
             continue
         when = category.interview_date
-        label = f"on {when.isoformat()}" if when is not None and when >= report.today else "today"
-        known = category.projection.known_at_interview if category.projection else None
-        figure = percent(known) if known is not None else f"≥{percent(category.recall_at_interview)}"
+        if when is not None and when >= report.today:
+            dated += 1
+            known = category.projection.known_at_interview if category.projection else None
+            figure = percent(known) if known is not None else f"≥{percent(category.recall_at_interview)}"
+            label = f"on {when.isoformat()}"
+        else:
+            figure = percent(category.recall_now)
+            label = "now" if when is None else f"now (the date {when.isoformat()} has passed)"
         items.append(f'<span id="strip-{key}"><b>{escape(get(key).title)}</b> {figure} {escape(label)}</span>')
     if not items:
         return ""
-    return (
-        f'<style>{CSS}</style><div class="mle-strip" id="mle-readiness-strip">Known on the interview day: '
-        f"{''.join(items)}</div>"
-    )
+    if dated == len(items):
+        head = "Known on the interview day:"
+    elif dated == 0:
+        head = "Known now (no interview date set):"
+    else:
+        head = "Known:"
+    return f'<style>{CSS}</style><div class="mle-strip" id="mle-readiness-strip">{head} {"".join(items)}</div>'

@@ -146,6 +146,23 @@ def test_each_category_shows_its_own_date_in_the_header_and_the_strip(studied: C
     )
 
 
+def test_the_strip_without_a_date_says_now_not_the_interview_day(studied: Collection) -> None:
+    """No interview date: there is no interview day to speak of, so the strip gives what is known now, and says so.
+    A date for one category only: that one is labelled with its date, the others "now"."""
+    report = compute_report(studied)
+    strip = " ".join(text_of(render.render_strip(report)).split())
+    assert "interview day" not in strip and "≥" not in strip
+    assert strip.startswith("Known now (no interview date set):")
+    algorithms = report.categories["algorithms"]
+    assert f"Algorithms {render.percent(algorithms.recall_now)} now" in strip
+    when = real_today(studied) + timedelta(days=12)
+    mixed = compute_report(studied, interview_date={"algorithms": when})
+    strip = " ".join(text_of(render.render_strip(mixed)).split())
+    assert strip.startswith("Known:") and "interview day" not in strip
+    assert re.search(rf"Algorithms ≥\d+% on {when.isoformat()}", strip)
+    assert f"System Design {render.percent(mixed.categories['system-design'].recall_now)} now" in strip
+
+
 def test_empty_pending_and_refused_states_come_first(col: Collection, studied: Collection) -> None:
     empty = compute_report(col)
     page = render.render_panel(render.PanelView(empty, {}, 7))
