@@ -226,6 +226,9 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any,
     plan = render.plan_text("algorithms", algorithms, report.budget)
     check(data, f"Today: {plan}" in section, f"the plan: {plan!r} in {section!r}")
     check(data, algorithms.plan.new_per_day <= 30 and "6" in plan, f"the plan uses the deck's limit: {plan}")
+    summary = render.budget_text(report)
+    check(data, summary in text and "new cards in all" in summary, f"the budget line above the categories: {summary}")
+    check(data, report.budget.planned <= report.budget.per_day == 30, f"within the budget: {report.budget}")
     tags = desktop.evaluate_js(
         web,
         "Array.from(document.querySelectorAll('#weakest-topics-algorithms button')).map(b => b.dataset.tag)",
