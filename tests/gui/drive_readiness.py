@@ -214,7 +214,8 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any,
     algorithms = report.categories["algorithms"]
     check(data, algorithms.studied > 100, f"three weeks of algorithms: {algorithms.studied} studied")
     check(data, algorithms.projection is not None, "the algorithms projection arrived")
-    section = text.split("Algorithms", 1)[1].split("System Design", 1)[0]
+    # NOTE: the card's own text: the budget line above the cards names every category too
+    section = str(desktop.evaluate_js(web, "document.getElementById('category-algorithms').innerText", "the card"))
     for name, value in (
         ("studied", algorithms.coverage),
         ("recall of studied", algorithms.recall_studied_now),
