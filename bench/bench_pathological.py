@@ -1,20 +1,27 @@
-"""Pathological input: a build stays linear in the size of a card, whatever the card holds.
+"""Pathological input: a build stays linear in the size of the content, whatever a card holds.
 
     .venv/bin/python bench/bench_pathological.py [--repeat 3] [--markdown-out section.md] [--extra]
 
-Each input is one card whose answer is one character sequence repeated, after "Pasted: ": 100, 200 and 400 KB of
-`[`, of `<a `, of `$`, of `{{c1::` (in a cloze) and of a backtick. Before issue 11, 20 KB of `[` took 54 s, and
-doubling it took four times as long. For each input this measures (median of --repeat):
+Each input is one character sequence repeated in a card's answer, after "Pasted: ": 100, 200 and 400 KB of `[`, of
+`<a `, of `$`, of `{{c1::` (in a cloze) and of a backtick. Before issue 11, 20 KB of `[` took 54 s, and doubling it
+took four times as long. Each input is laid out two ways:
 
-- the whole `build.py build` of the 200 KB card, in a fresh process with a fresh output folder (start-up, imports and
-  the report of any errors included): the target is under 2 s;
-- the compile alone (`compile_tree`, nothing cached) of the 100, 200 and 400 KB cards, in one process that imported
-  the generator first, so the growth shows without the start-up in the way: doubling the input should at most
-  double the time. The best of --repeat runs is kept, as the one least disturbed by other load on the machine.
+- "one card": the whole blob in one card's answer. It is over the 20,000-character cap of a field
+  (`MAX_FIELD_CHARS`), so it is refused with `field-too-long` before Markdown runs (exit 1);
+- "16 KB cards": the same total split into cards whose answer is 16 KB (16,384 characters) each, under the cap, so
+  the build renders them all.
 
-The reference, measured in the same run, is the same card with 100, 200 and 400 KB of ordinary prose: each figure
-is also given as a multiple of it. `--extra` adds inputs beyond the issue's list, which show what is left: a
-paragraph made of tens of thousands of emphasis, links or code spans is still Python-Markdown's own work.
+For each input and layout this measures:
+
+- the whole `build.py build` of the 200 KB total, in a fresh process with a fresh output folder (start-up, imports
+  and the report of any errors included; median of --repeat): the target is under 2 s;
+- the compile alone (`compile_tree`, nothing cached) of the 100, 200 and 400 KB totals, in one process that
+  imported the generator first, so the growth shows without the start-up in the way: doubling the input should at
+  most double the time. The best of --repeat runs is kept, as the one least disturbed by other load on the machine.
+
+The reference, measured in the same run and layout, is ordinary prose: each figure is also given as a multiple of
+it. `--extra` adds inputs beyond the issue's list, on which Python-Markdown's own inline pass is quadratic inside a
+field: emphasis, links and code spans. The cap bounds that cost per field.
 """
 
 from __future__ import annotations
@@ -49,13 +56,30 @@ EXTRA: dict[str, tuple[str, str]] = {
     "`x` _ ": ("`x` _ ", "basic"),
 }
 REFERENCE = "prose (reference)"
+LAYOUTS: dict[str, int | None] = {"one card": None, "16 KB cards": 16}  # name -> KB of one card's answer
 
 
-def card(unit: str, kind: str, size_kb: int, run: int = 0) -> str:
-    # NOTE: inside a paragraph, as pasted text lands; the run number makes each text new to the renderer's caches
-    body = f"Pasted ({run}): " + unit * (size_kb * 1024 // len(unit))
-    field = f"Cloze: {body}" if kind == "cloze" else body
-    return f"## A pathological card {{#patho}}\n\n{field}\n\nSource: bench/bench_pathological.py\n"
+def cards(unit: str, kind: str, size_kb: int, card_kb: int | None, run: int = 0) -> str:
+    """`size_kb` of `unit` in one card, or in cards of `card_kb` each (the last one holds the rest)."""
+    total = size_kb * 1024 // len(unit)
+    per_card = total if card_kb is None else card_kb * 1024 // len(unit)
+    texts = []
+    for index, start in enumerate(range(0, total, per_card)):
+        # NOTE: inside a paragraph, as pasted text lands; the run and card numbers make each text new to the
+        # renderer's caches
+        body = f"Pasted ({run}.{index}): " + unit * min(per_card, total - start)
+        field = f"Cloze: {body}" if kind == "cloze" else body
+        texts.append(
+            f"## A pathological card, part {index} {{#patho-{index}}}\n\n{field}\n\n"
+            "Source: bench/bench_pathological.py\n"
+        )
+    return "\n".join(texts)
+
+
+def card_count(unit: str, size_kb: int, card_kb: int | None) -> int:
+    total = size_kb * 1024 // len(unit)
+    per_card = total if card_kb is None else card_kb * 1024 // len(unit)
+    return -(-total // per_card)
 
 
 def write_tree(root: Path, text: str) -> None:
@@ -69,14 +93,14 @@ def child_compile(job: str) -> None:
     sys.path.insert(0, str(ROOT))
     from generator import Options, compile_tree
 
-    unit, kind, repeat = json.loads(job)
+    unit, kind, card_kb, repeat = json.loads(job)
     seconds: dict[int, float] = {}
     for size in SIZES_KB:
         runs = []
         for run in range(repeat):
             with tempfile.TemporaryDirectory(prefix="patho-") as scratch:
                 content = Path(scratch) / "content"
-                write_tree(content, card(unit, kind, size, run))
+                write_tree(content, cards(unit, kind, size, card_kb, run))
                 start = time.perf_counter()
                 compile_tree(content, Options(run_solutions=False, jobs=1))
                 runs.append(time.perf_counter() - start)
@@ -84,13 +108,13 @@ def child_compile(job: str) -> None:
     print(json.dumps(seconds))
 
 
-def measure(unit: str, kind: str, repeat: int) -> dict[str, object]:
+def measure(unit: str, kind: str, card_kb: int | None, repeat: int) -> dict[str, object]:
     builds: list[float] = []
     exit_code = 0
     for _ in range(repeat):
         with tempfile.TemporaryDirectory(prefix="patho-") as scratch:
             content = Path(scratch) / "content"
-            write_tree(content, card(unit, kind, 200))
+            write_tree(content, cards(unit, kind, 200, card_kb))
             command = [sys.executable, str(ROOT / "build.py"), "build", "--content", str(content)]
             start = time.perf_counter()
             done = subprocess.run(
@@ -104,13 +128,18 @@ def measure(unit: str, kind: str, repeat: int) -> dict[str, object]:
             if done.returncode not in (0, 1) or "Traceback" in done.stderr:
                 raise SystemExit(f"build failed unexpectedly:\n{done.stderr[-2000:]}")
     timed = subprocess.run(
-        [sys.executable, __file__, "--child-compile", json.dumps([unit, kind, repeat])],
+        [sys.executable, __file__, "--child-compile", json.dumps([unit, kind, card_kb, repeat])],
         capture_output=True,
         text=True,
         check=True,
     )
     compiles = {int(size): seconds for size, seconds in json.loads(timed.stdout).items()}
-    return {"build": statistics.median(builds), "exit": exit_code, "compile": compiles}
+    return {
+        "build": statistics.median(builds),
+        "exit": exit_code,
+        "compile": compiles,
+        "cards": {size: card_count(unit, size, card_kb) for size in SIZES_KB},
+    }
 
 
 def main() -> None:
@@ -125,18 +154,26 @@ def main() -> None:
         return
     inputs = {**INPUTS, **(EXTRA if arguments.extra else {})}
     load_before = os.getloadavg()[0]
-    results: dict[str, dict[str, object]] = {}
-    for name, (unit, kind) in inputs.items():
-        results[name] = measure(unit, kind, arguments.repeat)
-        print(f"{name:18} {json.dumps(results[name])}", flush=True)
+    tables = []
+    for layout, card_kb in LAYOUTS.items():
+        results: dict[str, dict[str, object]] = {}
+        for name, (unit, kind) in inputs.items():
+            results[name] = measure(unit, kind, card_kb, arguments.repeat)
+            print(f"{layout:12} {name:18} {json.dumps(results[name])}", flush=True)
+        tables.append(report(layout, results))
     load_after = os.getloadavg()[0]
-    table = report(results, arguments.repeat, load_before, load_after)
+    table = (
+        f"Builds: median of {arguments.repeat} fresh processes; compiles: the best of {arguments.repeat}. Load "
+        f"average {load_before:.2f} before and {load_after:.2f} after. "
+        '"x ref" divides by the same figure for ordinary prose in the same layout, measured in the same run. '
+        '"Doubling" is the compile time at 200 KB over 100 KB, and at 400 KB over 200 KB.\n\n' + "\n".join(tables)
+    )
     print(table)
     if arguments.markdown_out:
         arguments.markdown_out.write_text(table)
 
 
-def report(results: dict[str, dict[str, object]], repeat: int, load_before: float, load_after: float) -> str:
+def report(layout: str, results: dict[str, dict[str, object]]) -> str:
     def compile_at(name: str, size: int) -> float:
         compiles = results[name]["compile"]
         assert isinstance(compiles, dict)
@@ -147,25 +184,28 @@ def report(results: dict[str, dict[str, object]], repeat: int, load_before: floa
         assert isinstance(value, float)
         return value
 
+    def cards_at(name: str, size: int) -> int:
+        counts = results[name]["cards"]
+        assert isinstance(counts, dict)
+        return int(counts[size])
+
     lines = [
-        f"Builds: median of {repeat} fresh processes; compiles: the best of {repeat}. Load average "
-        f"{load_before:.2f} before and {load_after:.2f} after. "
-        f'"x ref" divides by the same figure for ordinary prose, measured in the same run (build '
-        f'{build_of(REFERENCE):.2f} s; compile {compile_at(REFERENCE, 200):.3f} s at 200 KB). "Doubling" is the '
-        "compile time at 200 KB over 100 KB, and at 400 KB over 200 KB.",
+        f"{layout[0].upper()}{layout[1:]} (prose reference: build {build_of(REFERENCE):.2f} s; compile "
+        f"{compile_at(REFERENCE, 200):.3f} s at 200 KB):",
         "",
-        "| input (one card) | exit | build, 200 KB | x ref | compile 100 / 200 / 400 KB | x ref at 200 KB | doubling |"
-        " build under 2 s? |",
-        "|---|---|---|---|---|---|---|---|",
+        f"| input ({layout}) | exit | build, 200 KB | x ref | compile 100 / 200 / 400 KB | x ref at 200 KB | doubling "
+        "| per card at 400 KB | build under 2 s? |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name in results:
         sizes = [compile_at(name, size) for size in SIZES_KB]
         doubling = f"{sizes[1] / sizes[0]:.2f}, {sizes[2] / sizes[1]:.2f}"
         build = build_of(name)
+        per_card = sizes[2] / cards_at(name, 400)
         lines.append(
             f"| `` {name} `` | {results[name]['exit']} | {build:.2f} s | {build / build_of(REFERENCE):.1f}x "
             f"| {' / '.join(f'{value:.3f}' for value in sizes)} s | {sizes[1] / compile_at(REFERENCE, 200):.1f}x "
-            f"| {doubling} | {'yes' if build < 2 else 'no'} |"
+            f"| {doubling} | {per_card:.3f} s ({cards_at(name, 400)}) | {'yes' if build < 2 else 'no'} |"
         )
     return "\n".join(lines) + "\n"
 

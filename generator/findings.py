@@ -51,6 +51,7 @@ _register("unbalanced-cloze", _E, "a cloze deletion without its partner, or a cl
 _register("unsafe-html", _E, "HTML outside the allow-list: an element, attribute, URL or CSS that could run or fetch")
 _register("invalid-html", _E, "HTML that is not well-formed: a tag never closed, closed twice, or closed out of order")
 _register("solution-fails", _E, "a problem card whose solution fails its own tests")
+_register("field-too-long", _E, "a field over 20,000 characters: Markdown's cost grows faster than its length")
 _register("long-answer", _W, "an answer over the word limit: split it into several cards")
 _register("long-list", _W, "a long list in a basic answer: use cloze deletions")
 _register("long-code-line", _W, "a code line over 79 characters: it wraps more than once on a phone")

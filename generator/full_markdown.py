@@ -113,13 +113,14 @@ def _literals(text: str, md: markdown.Markdown) -> list[tuple[int, int, str]]:
     # inside a raw HTML block all of them stay as written.
     plain = "`" not in text and not _INDENTED.search(text) and _raw_html_block(md).search(text) is None
     escapable = set(md.ESCAPED_CHARS) - {"'", '"'}
+    references = _REFERENCE_DEFINITION.search(text) is not None
     found: list[tuple[int, int, str]] = []
     reached = 0
     for match in _SPECIAL_INLINE.finditer(text):
         start = match.start()
         if start < reached:
             continue
-        literal = _literal_at(text, start, not plain, literal_brackets, stray, escapable, md)
+        literal = _literal_at(text, start, not plain, references, literal_brackets, stray, escapable, md)
         if literal is not None:
             found.append(literal)
             reached = literal[1]
@@ -130,6 +131,7 @@ def _literal_at(
     text: str,
     start: int,
     maybe_code: bool,
+    references: bool,
     literal_brackets: set[int],
     stray: set[int],
     escapable: set[str],
@@ -139,13 +141,15 @@ def _literal_at(
     if char == "[":
         return (start, start + 1, "[") if start in literal_brackets else None
     if char == "<" and start in stray:
-        return start, start + 1, "&lt;"
+        # NOTE: Markdown's own inline-tag pattern is looser than a complete tag (`<snake_case**b**>`); where it
+        # matches, Markdown keeps the text between as written, so it decides. It never matches a `<` left open.
+        return None if _MARKDOWN_TAG.match(text, start) else (start, start + 1, "&lt;")
     if maybe_code:
         return None  # the two above print the same inside a code span and out of it; these would not
     if char == "<":
         tag = _COMPLETE_TAG.match(text, start)
-        if tag is None or not _MARKDOWN_TAG.fullmatch(tag.group(0)):
-            return None
+        if tag is None or not _MARKDOWN_TAG.fullmatch(tag.group(0)) or "\n" in tag.group(0):
+            return None  # NOTE: a tag across lines may be cut by a block (`<b\n> c` is a quote): Markdown decides
         name = _TAG_NAME.match(tag.group(0))
         if name is None or md.is_block_level(name.group(1).lower()):
             return None  # a block of raw HTML is Markdown's own business
@@ -154,6 +158,8 @@ def _literal_at(
         entity = _ENTITY.match(text, start)
         return (start, entity.end(), entity.group(0)) if entity else None
     following = text[start + 1 : start + 2]
+    if references and following in ("[", "]"):
+        return None  # `\[` keeps a reference definition's label from spanning it (`[a \[b]: u`): Markdown decides
     if following in escapable:
         return start, start + 2, html.escape(following, quote=False)
     return None

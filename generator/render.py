@@ -26,6 +26,13 @@ from .outline import deep_dive_ids, parse_outline
 from .sanitize import Locator
 from .source import Text
 
+# NOTE: Python-Markdown's inline pass rebuilds a paragraph for every emphasis, link or code span it matches, so it
+# is quadratic in a paragraph of many of them (200 KB of `*a* ` took 9.5 s). A field longer than this is refused
+# before Markdown runs, which bounds the cost of each field and keeps a build linear in the number of cards. The
+# content's longest field is about 1.4 KB, so the cap is 14 times that. Code counts too: the fence lifter is linear,
+# but its highlighted HTML still goes into the one field.
+MAX_FIELD_CHARS = 20_000
+
 _INLINE_FIELDS = frozenset({"Front", "Context", "Title", "Pattern", "Time", "Space", "Source"})
 _REMOTE = ("http:", "https:", "//", "ftp:", "file:")
 
@@ -49,6 +56,9 @@ def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
         if name in _TIMING_FIELDS or name in _HEADER_FIELDS:
             continue
         text = source.value
+        if len(text) > MAX_FIELD_CHARS:
+            findings.append(_too_long(card, f"the {name} field", source))
+            continue
         if is_plain(text):  # exactly what Markdown would give, without running it
             escaped = html.escape(text, quote=False)
             fields[name] = escaped if name in _INLINE_FIELDS else f"<p>{escaped}</p>"
@@ -58,11 +68,20 @@ def render_card(card: Card) -> tuple[Rendered, list[Finding]]:
         fields[name] = protect_cloze(rendered.text) if card.kind == "cloze" and name == "Text" else rendered.text
         images.extend(image_sources(rendered.text))
     _timing(card, fields, images, findings)
-    _header(card, fields)
+    _header(card, fields, findings)
     return Rendered(fields, tuple(dict.fromkeys(images))), findings
 
 
-def _header(card: Card, fields: dict[str, str]) -> None:
+def _too_long(card: Card, what: str, source: Text) -> Finding:
+    """A field over `MAX_FIELD_CHARS`, located at its first character; it is not rendered."""
+    message = (
+        f"{what} holds {len(source.value):,} characters, over the limit of {MAX_FIELD_CHARS:,}: "
+        "split the card (code counts too, fenced or not)"
+    )
+    return finding(card.path, source.line, source.col, "field-too-long", message)
+
+
+def _header(card: Card, fields: dict[str, str], findings: list[Finding]) -> None:
     """The Source field carries the card's header (category and topic) beside its source, each in its own span.
 
     NOTE: a released note type can gain no field, and the templates cannot reach a file's title, so the header rides
@@ -72,6 +91,10 @@ def _header(card: Card, fields: dict[str, str]) -> None:
     topic = card.fields.get(TOPIC)
     source = fields.pop("Source", "")
     parts = []
+    if topic is not None and len(topic.value) > MAX_FIELD_CHARS:
+        # NOTE: the file's `# Title`, reported once for each of its cards
+        findings.append(_too_long(card, "the file's title", topic))
+        topic = None
     if topic is not None:
         plain = topic.value if is_plain(topic.value) else html.unescape(_TAG.sub("", to_html(topic.value, True).text))
         parts.append(f'<span class="card-topic">{html.escape(plain, quote=False)}</span>')
@@ -118,7 +141,9 @@ def _timing(card: Card, fields: dict[str, str], images: list[str], findings: lis
     if "Round" in card.fields:
         fields["Round"] = card_meta.round_html(card_meta.round_for(card.text("Round")))
     fields["Budget"] = card.text("Budget")
-    if "Outline" in card.fields:
+    if "Outline" in card.fields and len(card.fields["Outline"].value) > MAX_FIELD_CHARS:
+        findings.append(_too_long(card, "the Outline field", card.fields["Outline"]))
+    elif "Outline" in card.fields:
         items, _ = parse_outline(card.fields["Outline"])
         phases = []
         for item in items:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 
 import markdown
 from conftest import PROJECT_ROOT
@@ -101,8 +102,11 @@ def test_fast_path_agrees_on_every_field_of_the_real_content() -> None:
 
 
 # The guards in `full_markdown.py` hand Python-Markdown some characters as literals so that it never rescans the
-# text; what it prints must not change. Two deliberate differences are left out of the pieces: a link destination
-# with a quote but no proper title, and brackets nested more than three deep, which are printed as text.
+# text; what it prints must not change where the build accepts the card (a card the sanitizer reports is refused, so
+# nothing of it is printed). Three deliberate differences are left out: a link destination with a quote but no
+# proper title, and brackets nested more than three deep, which are printed as text; and a `<!` that opens no
+# comment, after a comment: Python-Markdown then moves the rest of the paragraph into a raw block of its own, and the
+# guard keeps it in the paragraph as text.
 GUARDED_PIECES = [
     *(piece for piece in PIECES if '"' not in piece and "'" not in piece),
     "[",
@@ -136,12 +140,21 @@ GUARDED_PIECES = [
 ]
 
 
+def _not_a_known_difference(text: str) -> bool:
+    return text.count("[") <= 3 and not ("<!--" in text and _DECLARATION.search(text))
+
+
+_DECLARATION = re.compile(r"<!(?!--)")
+
+
 @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "600")), deadline=None)
-@given(st.lists(st.sampled_from(GUARDED_PIECES), max_size=14).map("".join).filter(lambda text: text.count("[") <= 3))
+@given(st.lists(st.sampled_from(GUARDED_PIECES), max_size=14).map("".join).filter(_not_a_known_difference))
 def test_the_guards_change_nothing_python_markdown_would_print(text: str) -> None:
+    guarded = convert(text)
+    if guarded.violations:
+        return  # the build refuses the card with a located error: nothing is printed to compare
     unguarded = markdown.Markdown(extensions=[*EXTENSIONS, CardExtension([], guards=False)], output_format="html")
-    expected = _wrap_tables(sanitize(unguarded.convert(text).strip()).html)
-    assert convert(text).html == expected
+    assert guarded.html == _wrap_tables(sanitize(unguarded.convert(text).strip()).html)
 
 
 def test_the_guards_change_nothing_on_the_real_content() -> None:

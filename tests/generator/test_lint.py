@@ -7,12 +7,14 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import TreeFactory
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import Options, compile_tree
+from generator import Options, compile_tree, main
 from generator.lint import _WORD_TOKEN, _deletion_answers
+from generator.render import MAX_FIELD_CHARS
 
 
 def _findings(root: Path) -> list[tuple[str, str, int, int]]:
@@ -88,6 +90,48 @@ def test_a_code_line_over_the_limit_is_a_warning_at_its_limit_column(make_tree: 
     assert _one_card(make_tree, f"Code:\n\n```python\n{fits}\n```") == []
     assert _one_card(make_tree, f"Code:\n\n```python\npass\n{too_long}\n```") == [("long-code-line", 9, 80)]
     assert _one_card(make_tree, f"Not code: {too_long}") == []
+
+
+def _emphasis(length: int) -> str:
+    """`length` characters of emphasis, the input on which Python-Markdown is quadratic, ending in a full stop."""
+    return ("*a* " * length)[: length - 1] + "."
+
+
+def test_a_field_at_the_limit_is_rendered_and_one_over_it_is_refused(make_tree: TreeFactory) -> None:
+    assert MAX_FIELD_CHARS == 20_000
+    assert _one_card(make_tree, _emphasis(20_000)) == [("long-answer", 5, 1)]
+    assert _one_card(make_tree, "Prose " + "x" * 19_993 + ".") == []
+    assert _one_card(make_tree, _emphasis(20_001)) == [("field-too-long", 5, 1), ("long-answer", 5, 1)]
+    cloze = _one_card(make_tree, "Cloze: {{c1::a}} " + _emphasis(20_000), heading="## {#q}")
+    assert ("field-too-long", 5, 8) in cloze
+
+
+def test_a_field_over_the_limit_fails_the_build_before_markdown_runs(
+    make_tree: TreeFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fence = "```python\n" + "x = 1\n" * 3334 + "```"  # code counts: with the line break after `A:`, 20,018
+    root = make_tree(
+        {
+            "t/a.md": f"## Fine {{#fine}}\nFine.\nSource: s\n\n## Blob {{#blob}}\n{_emphasis(400_000)}\nSource: s\n",
+            "t/b.md": f"## Code {{#code}}\nA:\n{fence}\nSource: s\n",
+        }
+    )
+    out_dir = tmp_path / "out"
+    code = main(["build", "--content", str(root), "--out", str(out_dir), "--no-addon", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert code == 1 and "nothing was written" in err
+    assert "t/a.md:6:1: field-too-long: the Back field holds 400,000 characters, over the limit of 20,000" in err
+    assert "t/b.md:2:3: field-too-long: the Back field holds 20,018 characters" in err
+    assert not (out_dir / "test-deck.apkg").exists()
+
+
+def test_a_prompt_outline_over_the_limit_is_refused(make_tree: TreeFactory) -> None:
+    phases = "".join(f"- Phase {i} (3 min): " + _emphasis(1_400) + "\n" for i in range(15))  # 45 min, 21,400
+    prompt = f"## Design it {{#p}}\nOutline:\n{phases}Deep dives: q\nSource: s\n\n## Q? {{#q}}\nA.\nSource: s\n"
+    root = make_tree({"system-design/prompts/p.md": prompt})
+    assert _findings(root) == [("system-design/prompts/p.md", "field-too-long", 2, 9)]
+    root = make_tree({"system-design/prompts/p.md": prompt.replace(_emphasis(1_400), _emphasis(1_300))})
+    assert _findings(root) == []
 
 
 def test_a_cloze_context_that_repeats_the_text_is_a_warning(make_tree: TreeFactory) -> None:
