@@ -7,7 +7,7 @@ after three weeks of study, against the deck limits Anki applies.
 from __future__ import annotations
 
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from anki.collection import Collection
@@ -185,3 +185,21 @@ def test_the_plan_uses_the_deck_a_category_is_studied_from(studied: Collection) 
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
     deck = report.categories["algorithms"].deck
     assert deck is not None and deck.name == ALGORITHMS and deck.new_per_day == 5
+
+
+def test_today_is_ankis_day_not_the_calendars(studied: Collection) -> None:
+    """Before the day rolls over (Preferences > Next day starts at), Anki's day is still yesterday's: the report's
+    "today", its days left and the plan's cutoff follow Anki's scheduler, not the calendar date."""
+    now = datetime.now()
+    if now.hour == 23:
+        pytest.skip("no later hour today to roll over at")
+    studied.set_config("rollover", now.hour + 1)
+    studied.close()
+    studied.reopen()  # NOTE: Anki caches its day; a new rollover takes effect on reopening
+    calendar = now.date()
+    assert real_today(studied) == calendar - timedelta(days=1)
+    report = compute_report(studied, interview_date=calendar + timedelta(days=10))
+    plan = report.categories["algorithms"].plan
+    assert report.today == calendar - timedelta(days=1)
+    assert plan.days_left == 11 and plan.new_cutoff == calendar + timedelta(days=3)
+    assert plan.study_days == 5  # Anki's today up to the cutoff, both included
