@@ -259,24 +259,20 @@ def plan_text(key: str, report: CategoryReport, budget: plans.Budget | None = No
     per_day = budget.per_day if budget else plans.MAX_NEW_PER_DAY
     share = plan.share
     if budget is not None and budget.needed > plan.needed:
-        head = (
-            f"Every new card by {cutoff} would take {plan.needed} new cards a day here, {budget.needed} in all "
-            f"categories: more than your budget of {per_day} a day. The share of {title} is {share} a day."
-        )
+        head = f"Your share of the {per_day}-a-day budget: {share} new cards a day (all by {cutoff}: {plan.needed})."
     else:
         head = (
-            f"Every new card by {cutoff} would take {plan.needed} new cards a day, more than your budget of "
-            f"{per_day} a day, too many to keep up with."
+            f"All by {cutoff} would take {plan.needed} new cards a day, over your budget of {per_day}: {share} a day."
         )
     if share > limit:
         setting = f" Raise New cards/day from {limit} to {share}{where}."
     elif share < limit:
-        setting = f" New cards/day is {limit}{where}: lower it to {share}, or stop after {share} a day."
+        setting = f" Lower New cards/day from {limit} to {share}{where}, or stop after {share}."
     else:
         setting = ""
     return (
-        f"{head}{setting} At {share} a day you will have seen {percent(plan.seen_suggested)} of {title} by then: "
-        f"start with the topics you expect to be asked.{reviews}"
+        f"{head}{setting} By then you will have seen {percent(plan.seen_suggested)} of {title}: start with the "
+        f"topics you expect to be asked.{reviews}"
     )
 
 

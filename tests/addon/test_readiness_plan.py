@@ -110,9 +110,9 @@ def test_the_panel_says_each_share_and_the_total(studied: Collection) -> None:
     assert algorithms.plan.advice == plans.TOO_MANY and algorithms.plan.new_per_day == 3
     assert algorithms.plan.seen_suggested == pytest.approx((algorithms.studied + 3 * 8) / algorithms.cards)
     text = render.plan_text("algorithms", algorithms, budget)
-    assert "The share of Algorithms is 3 a day" in text
-    assert f"At 3 a day you will have seen {render.percent(algorithms.plan.seen_suggested)} of Algorithms" in text
-    assert "New cards/day is 5 in the deck options of MLE Interview::Algorithms: lower it to 3" in text
+    assert "Your share of the 5-a-day budget: 3 new cards a day" in text
+    assert f"you will have seen {render.percent(algorithms.plan.seen_suggested)} of Algorithms" in text
+    assert "Lower New cards/day from 5 to 3 in the deck options of MLE Interview::Algorithms" in text
     ml = report.categories["ml-concepts"]
     assert "Raise New cards/day from 0 to 1" in render.plan_text("ml-concepts", ml, budget)
     page = render.render_panel(render.PanelView(report, {}, 7))
