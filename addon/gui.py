@@ -318,7 +318,15 @@ class InterviewReadiness:
 
     def _cache_key(self, col: Collection) -> Hashable:
         dates = tuple(sorted(self.interview_dates().items()))
-        return (col.mod, real_today(col), report_clock(col), dates, self.readiness_settings.new_card_lead_days)
+        settings = self.readiness_settings
+        return (
+            col.mod,
+            real_today(col),
+            report_clock(col),
+            dates,
+            settings.new_card_lead_days,
+            settings.max_new_cards_per_day,
+        )
 
     def cached_report(self) -> Report | None:
         col = self.mw.col
@@ -348,6 +356,7 @@ class InterviewReadiness:
         clock = report_clock(col)
         dates = self.interview_dates()
         lead_days = self.readiness_settings.new_card_lead_days
+        new_budget = self.readiness_settings.max_new_cards_per_day
         estimates, cache = self.estimates, self.card_cache
         progress = self._report_progress if with_progress else None
 
@@ -357,6 +366,7 @@ class InterviewReadiness:
                 interview_date=dates or None,
                 lead_days=lead_days,
                 now=clock,
+                new_budget=new_budget,
                 estimates=estimates,
                 cache=cache,
                 progress=progress,

@@ -18,7 +18,9 @@ from .config import Problems, Section, true_or_false, whole_number
 LEAD_DAYS_KEY = "new_card_lead_days"
 STRIP_KEY = "deck_browser_strip"
 DECK_SIZE_KEY = "weakest_deck_size"
-READINESS_KEYS: tuple[str, ...] = (LEAD_DAYS_KEY, STRIP_KEY, DECK_SIZE_KEY)
+BUDGET_KEY = "max_new_cards_per_day"
+READINESS_KEYS: tuple[str, ...] = (LEAD_DAYS_KEY, STRIP_KEY, DECK_SIZE_KEY, BUDGET_KEY)
+MIN_BUDGET, MAX_BUDGET = 1, 999  # the daily budget of new cards, over all categories
 ALL_CATEGORIES = "*"  # the key of the interview date that applies to every category without its own
 MAX_DAYS_AHEAD = 730  # an interview date further ahead than two years is a typo (a year 20260, say)
 
@@ -28,6 +30,7 @@ class ReadinessSettings:
     new_card_lead_days: int = 7
     deck_browser_strip: bool = True
     weakest_deck_size: int = 50
+    max_new_cards_per_day: int = 30  # NOTE: `readiness.plan.MAX_NEW_PER_DAY`; this module stays Anki-free
 
 
 def parse_readiness(raw: Mapping[str, Any], problems: Problems) -> ReadinessSettings:
@@ -37,6 +40,9 @@ def parse_readiness(raw: Mapping[str, Any], problems: Problems) -> ReadinessSett
         new_card_lead_days=whole_number(raw, LEAD_DAYS_KEY, defaults.new_card_lead_days, 0, 365, problems),
         deck_browser_strip=true_or_false(raw, STRIP_KEY, defaults.deck_browser_strip, problems),
         weakest_deck_size=whole_number(raw, DECK_SIZE_KEY, defaults.weakest_deck_size, 1, 9999, problems),
+        max_new_cards_per_day=whole_number(
+            raw, BUDGET_KEY, defaults.max_new_cards_per_day, MIN_BUDGET, MAX_BUDGET, problems
+        ),
     )
 
 

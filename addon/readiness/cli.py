@@ -20,9 +20,11 @@ from pathlib import Path
 from anki.collection import Collection
 
 from ..categories import SEPARATOR
+from ..readiness_config import MAX_BUDGET, MIN_BUDGET
 from .model import DEFAULT_LEAD_DAYS, Report, compute_report
+from .plan import MAX_NEW_PER_DAY
 from .project import projections
-from .render import plan_text
+from .render import budget_text, plan_text
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 
@@ -49,6 +51,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--lead-days", type=int, default=DEFAULT_LEAD_DAYS, help="see every new card this many days early"
     )
+    parser.add_argument(
+        "--max-new-per-day",
+        type=_budget,
+        default=MAX_NEW_PER_DAY,
+        help="the most new cards a day the plan asks for, over all categories together (the add-on's "
+        "max_new_cards_per_day)",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON (Report.to_dict())")
     parser.add_argument(
         "--no-projection", action="store_true", help="skip Anki's simulator: each category's projection is null"
@@ -58,7 +67,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # NOTE: Anki 24.11 prints "blocked main thread" diagnostics to stdout; stdout must hold only the report.
         with contextlib.redirect_stdout(sys.stderr):
             report = report_for_file(
-                args.collection, args.today, args.interview_date, args.lead_days, project=not args.no_projection
+                args.collection,
+                args.today,
+                args.interview_date,
+                args.lead_days,
+                project=not args.no_projection,
+                new_budget=args.max_new_per_day,
             )
     except CliError as error:
         print(f"error: {error}", file=sys.stderr)
@@ -79,6 +93,16 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
+def _budget(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not MIN_BUDGET <= value <= MAX_BUDGET:
+        raise argparse.ArgumentTypeError(f"not a whole number from {MIN_BUDGET} to {MAX_BUDGET}: {text!r}")
+    return value
+
+
 def report_for_file(
     path: Path,
     today: date | None = None,
@@ -86,6 +110,7 @@ def report_for_file(
     lead_days: int = DEFAULT_LEAD_DAYS,
     *,
     project: bool = True,
+    new_budget: int = MAX_NEW_PER_DAY,
 ) -> Report:
     """The report of a collection file, computed on a temporary copy so the file stays byte-identical; with
     `project`, with each category's projection from Anki's simulator."""
@@ -108,7 +133,7 @@ def report_for_file(
         except Exception as error:
             raise CliError(f"{path}: Anki cannot open this collection: {error}") from None
         try:
-            report = compute_report(col, today, interview_date, lead_days=lead_days)
+            report = compute_report(col, today, interview_date, lead_days=lead_days, new_budget=new_budget)
             # NOTE: `col` is the CLI's own temporary copy: the SM-2 projection may switch it to FSRS
             return report.with_projections(projections(col, report, throwaway=True).by_category) if project else report
         finally:
@@ -197,7 +222,8 @@ def format_table(report: Report) -> str:
         "if you keep studying at the deck's limits (Anki's FSRS simulator) / if you stop reviewing today.",
         "",
         "Plan:",
-        *(f"  {key}: {plan_text(key, cat)}" for key, cat in report.categories.items() if cat.cards),
+        *([f"  {budget_text(report)}"] if report.budget.needed else []),
+        *(f"  {key}: {plan_text(key, cat, report.budget)}" for key, cat in report.categories.items() if cat.cards),
     ]
     weakest = [
         f"  {key}: "

@@ -23,7 +23,7 @@ from anki.collection import Collection
 from ..categories import CATEGORY_KEYS, get
 from ..estimates import EstimateCache, MemoryState
 from .cards import CardCache
-from .plan import NO_CARDS, Plan, make_plan
+from .plan import MAX_NEW_PER_DAY, NO_CARDS, Budget, Plan, PlanInput, plan_categories
 from .read import (
     DAY_S,
     DEFAULT_DESIRED_RETENTION,
@@ -251,6 +251,7 @@ class Report:
     notes: tuple[str, ...] = ()
     card_recall: Sequence[CardRecall] = field(default=(), repr=False, compare=False)
     estimated_states: int = 0  # memory states that came from compute_memory_state rather than the card
+    budget: Budget = field(default_factory=lambda: Budget(MAX_NEW_PER_DAY, 0, {}))  # the plans' new cards a day
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -259,6 +260,7 @@ class Report:
             "memory_model": self.memory_model,
             "categories": {key: report.to_dict() for key, report in self.categories.items()},
             "notes": list(self.notes),
+            "new_budget": self.budget.to_dict(),
         }
 
     def weakest_cards(self, category: str, limit: int) -> list[int]:
@@ -332,9 +334,12 @@ def compute_report(
     estimates: EstimateCache | None = None,
     progress: Progress | None = None,
     cache: CardCache | None = None,
+    new_budget: int = MAX_NEW_PER_DAY,
 ) -> Report:
     """The readiness report. `today` defaults to Anki's current day; recall "now" is evaluated at the current time of
-    day moved to `today`. `interview_date` is one date or {category or "*": date}. Reads only; never writes.
+    day moved to `today`. `interview_date` is one date or {category or "*": date}. `new_budget`:
+    the most new cards a day the plans ask for over all categories together (`plan.plan_categories`). Reads only;
+    never writes.
 
     With a `cache` kept from an earlier report of the same collection, only what changed since is read and computed
     again (`cards.py`); the report is the same as without it."""
@@ -343,7 +348,7 @@ def compute_report(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _compute_report(col, today, interview_date, lead_days, now, estimates, progress, cache)
+        return _compute_report(col, today, interview_date, lead_days, now, estimates, progress, cache, new_budget)
     finally:
         if enabled:
             gc.enable()
@@ -358,6 +363,7 @@ def _compute_report(
     estimates: EstimateCache | None,
     progress: Progress | None,
     cache: CardCache | None,
+    new_budget: int,
 ) -> Report:
     anki_today = real_today(col)
     today = today or anki_today
@@ -457,8 +463,16 @@ def _compute_report(
             main_deck = _main_deck(acc.decks, deck_names)
             if main_deck not in settings:
                 settings[main_deck] = _settings_of(col, main_deck)
-            report = _with_plan(report, settings[main_deck], today, lead_days)
+            report = replace(report, deck=settings[main_deck])
         reports[key] = report
+    # NOTE: the plans at the limits of each category's main deck, within one budget; no deck (no cards): `no-cards`
+    inputs = {
+        key: PlanInput(report.cards, report.new, report.interview_date, report.deck.new_per_day)
+        for key, report in reports.items()
+        if report.deck is not None
+    }
+    plans, budget = plan_categories(inputs, today, lead_days, new_budget)
+    reports = {key: replace(report, plan=plans.get(key, report.plan)) for key, report in reports.items()}
     return Report(
         today=today,
         interview_date=default_date,
@@ -467,6 +481,7 @@ def _compute_report(
         notes=tuple(notes),
         card_recall=recalls,
         estimated_states=estimated,
+        budget=budget,
     )
 
 
@@ -561,12 +576,6 @@ def _settings_of(col: Collection, deck_id: int) -> DeckSettings:
         return deck_settings(col, deck_id)
     except Exception:  # NOTE: Anki raises NotFoundError for a missing deck
         return deck_settings(col, 1)
-
-
-def _with_plan(report: CategoryReport, deck: DeckSettings, today: date, lead_days: int) -> CategoryReport:
-    """The category's plan at the limits of its main deck (the one that holds most of its new cards)."""
-    plan = make_plan(report.cards, report.new, today, report.interview_date, lead_days, deck.new_per_day)
-    return replace(report, deck=deck, plan=plan)
 
 
 def _deck_dict(deck: DeckSettings | None) -> dict[str, Any] | None:

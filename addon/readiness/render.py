@@ -21,7 +21,7 @@ from html import escape
 from ..categories import CATEGORY_KEYS, SEPARATOR, get
 from ..readiness_config import ALL_CATEGORIES
 from . import plan as plans
-from .model import MODEL_FSRS, CategoryReport, Report
+from .model import MODEL_FSRS, CategoryReport, NewTopic, Report
 
 COMMAND_PREFIX = "mle-readiness"
 SET_DATE = f"{COMMAND_PREFIX}:date:"  # + "<category or *>:<YYYY-MM-DD or empty>"
@@ -30,7 +30,7 @@ STUDY_TOPIC = f"{COMMAND_PREFIX}:study:"  # + "<topic tag>"
 START_TOPIC = f"{COMMAND_PREFIX}:start:"  # + "<topic tag>"
 APPLY_UPDATE = f"{COMMAND_PREFIX}:apply-update"
 COLOURS = {"algorithms": "#3b82f6", "system-design": "#10b981", "ml-concepts": "#f59e0b", "ml-design": "#ef4444"}
-NOT_STARTED_SHOWN = 6  # not-started topics listed with a Start button; the rest are counted
+NOT_STARTED_SHOWN = 6  # not-started topics listed at once; the rest under a <details> that opens to them
 SCROLL_KEY = "mleReadinessScroll"  # where the page keeps its scroll position between renders
 
 CSS = """
@@ -60,6 +60,8 @@ CSS = """
 .nightMode .mle-readiness .grid-line { stroke: #4b5563; }
 .mle-readiness ul { margin: 2px 0; padding-left: 18px; }
 .mle-readiness li button { margin: 1px 0 1px 6px; font-size: 12px; padding: 0 6px; }
+.mle-readiness li.more { list-style: none; margin-left: -18px; }
+.mle-readiness summary { cursor: pointer; }
 .mle-readiness .plan { margin: 6px 0; }
 .mle-readiness .footer { display: flex; justify-content: space-between; align-items: center; margin-top: 6px; }
 .mle-readiness .notes { font-size: 12px; }
@@ -120,9 +122,10 @@ def percent(value: float | None) -> str:
 _BAR_X, _BAR_W = 140, 180  # the labels' column, then the bars
 
 
-def _bar(label: str, value: float | None, colour: str, y: int) -> str:
+def _bar(label: str, value: float | None, colour: str, y: int, missing: str = "") -> str:
+    """One bar; without a value, `missing` in place of the figure (empty while the projection is coming)."""
     width = 0.0 if value is None else max(0.0, min(value, 1.0)) * _BAR_W
-    shown = "" if value is None else percent(value)  # NOTE: no bar yet (the projection is coming): no "–"
+    shown = escape(missing) if value is None else percent(value)
     return (
         f'<text x="0" y="{y + 11}">{escape(label)}</text>'
         f'<rect class="track" x="{_BAR_X}" y="{y}" width="{_BAR_W}" height="14" rx="3"/>'
@@ -135,17 +138,35 @@ def bars_svg(category: str, report: CategoryReport, projected: bool) -> str:
     """Four bars that cannot be confused: how much is studied, how well the studied part is recalled now, and the
     share of the whole category known on the day, if the user keeps going and if they stop reviewing today."""
     colour = COLOURS.get(category, "#6b7280")
-    keep_going = report.projection.known_at_interview if report.projection else None
+    keep_going, why_not = going_on(report, projected)
     rows = (
-        ("Studied", report.coverage),
-        ("Recall of studied", report.recall_studied_now),
-        ("On the day, going on", keep_going),
-        ("On the day, stopping", report.recall_at_interview),
+        ("Studied", report.coverage, ""),
+        ("Recall of studied", report.recall_studied_now, ""),
+        ("On the day, going on", keep_going, why_not),
+        ("On the day, stopping", report.recall_at_interview, ""),
     )
-    body = "".join(_bar(label, value, colour, index * 20) for index, (label, value) in enumerate(rows))
-    if keep_going is None and (report.plan.days_left or 0) > 0 and not projected:
-        body += f'<text x="{_BAR_X + _BAR_W + 6}" y="51">…</text>'
-    return f'<svg role="img" aria-label="{escape(get(category).title)} bars" width="380" height="80">{body}</svg>'
+    body = "".join(
+        _bar(label, value, colour, index * 20, missing) for index, (label, value, missing) in enumerate(rows)
+    )
+    return f'<svg role="img" aria-label="{escape(get(category).title)} bars" width="400" height="80">{body}</svg>'
+
+
+def going_on(report: CategoryReport, projected: bool) -> tuple[float | None, str]:
+    """The "On the day, going on" bar: (its value, what to show without one).
+
+    The projection once it is there; on the interview day itself, what you recall now (nothing is left to study, so
+    what you know on the day is what you know now: the mean recall over every card, unseen ones 0); "…" while the
+    projection is coming; else "–" and why there is none."""
+    if report.projection is not None:
+        return report.projection.known_at_interview, ""
+    advice = report.plan.advice
+    if advice == plans.TODAY:
+        return report.recall_now, ""
+    if advice == plans.NO_DATE:
+        return None, "– no date"
+    if advice == plans.PAST:
+        return None, "– date passed"
+    return None, "–" if projected else "…"
 
 
 def trend_svg(days: Sequence[date], readiness: Mapping[str, Sequence[float | None]]) -> str:
@@ -207,8 +228,9 @@ def countdown(report: Report, dates: Mapping[str, date]) -> str:
     return " ".join(lines)
 
 
-def plan_text(key: str, report: CategoryReport) -> str:
-    """What to do today, in words, from the plan's advice code and numbers."""
+def plan_text(key: str, report: CategoryReport, budget: plans.Budget | None = None) -> str:
+    """What to do today, in words, from the plan's advice code and numbers; `budget`: the report's daily budget of new
+    cards (without it, the default budget, for this category alone)."""
     plan, title, deck = report.plan, get(key).title, report.deck
     due = report.due_before_interview
     reviews = f" {due:,} reviews fall due before the interview." if due else ""
@@ -234,15 +256,45 @@ def plan_text(key: str, report: CategoryReport) -> str:
             f"Raise New cards/day from {limit} to {plan.new_per_day}{where} to see every card by {cutoff}, "
             f"or you will have seen {percent(plan.seen_at_limit)} of {title} by then.{reviews}"
         )
-    pace = (
-        f"At {plan.new_per_day} a day (New cards/day{where}) you will have seen {percent(plan.seen_suggested)}"
-        if plan.new_per_day > limit
-        else f"At your {limit} a day you will have seen {percent(plan.seen_at_limit)}"
-    )
+    per_day = budget.per_day if budget else plans.MAX_NEW_PER_DAY
+    share = plan.share
+    if budget is not None and budget.needed > plan.needed:
+        head = (
+            f"Every new card by {cutoff} would take {plan.needed} new cards a day here, {budget.needed} in all "
+            f"categories: more than your budget of {per_day} a day. The share of {title} is {share} a day."
+        )
+    else:
+        head = (
+            f"Every new card by {cutoff} would take {plan.needed} new cards a day, more than your budget of "
+            f"{per_day} a day, too many to keep up with."
+        )
+    if share > limit:
+        setting = f" Raise New cards/day from {limit} to {share}{where}."
+    elif share < limit:
+        setting = f" New cards/day is {limit}{where}: lower it to {share}, or stop after {share} a day."
+    else:
+        setting = ""
     return (
-        f"Every new card by {cutoff} would take more than {plans.MAX_NEW_PER_DAY} new cards a day, too many to keep "
-        f"up with. {pace} of {title} by then: start with the topics you expect to be asked.{reviews}"
+        f"{head}{setting} At {share} a day you will have seen {percent(plan.seen_suggested)} of {title} by then: "
+        f"start with the topics you expect to be asked.{reviews}"
     )
+
+
+def budget_text(report: Report) -> str:
+    """The line above the categories: the new cards a day the plans ask for in all, against the budget."""
+    budget = report.budget
+    parts = [
+        f"{share:,} in {get(key).title}" for key, share in budget.shares.items() if share and key in report.categories
+    ]
+    shares = f" ({', '.join(parts)})" if parts else ""
+    setting = "max_new_cards_per_day in the add-on's config"
+    if budget.over:
+        return (
+            f"Today: {budget.planned:,} new cards in all{shares}, your whole budget of {budget.per_day:,} a day. "
+            f"Every new card in time would take {budget.needed:,} a day; each category gets a share "
+            f"({setting})."
+        )
+    return f"Today: {budget.planned:,} new cards in all{shares}, of a budget of {budget.per_day:,} a day ({setting})."
 
 
 def _topic_name(tag: str) -> str:
@@ -283,14 +335,22 @@ def _not_started(key: str, report: CategoryReport) -> str:
     if not topics:
         return ""
     startable = report.plan.advice not in NO_NEW_MATERIAL
-    items = "".join(
-        f'<li>{escape(_topic_name(topic.tag))} <span class="muted">({topic.cards:,} cards)</span>'
-        f"{_topic_button('start', 'mleStart', topic.tag) if startable else ''}</li>"
-        for topic in topics[:NOT_STARTED_SHOWN]
-    )
-    more = len(topics) - NOT_STARTED_SHOWN
-    if more > 0:
-        items += f'<li class="muted">and {more} more</li>'
+
+    def item(topic: NewTopic) -> str:
+        button = _topic_button("start", "mleStart", topic.tag) if startable else ""
+        return (
+            f'<li data-tag="{escape(topic.tag)}">{escape(_topic_name(topic.tag))} '
+            f'<span class="muted">({topic.cards:,} cards)</span>{button}</li>'
+        )
+
+    items = "".join(item(topic) for topic in topics[:NOT_STARTED_SHOWN])
+    rest = topics[NOT_STARTED_SHOWN:]
+    if rest:
+        label = f"{len(rest):,} more topic{'s' if len(rest) != 1 else ''} not started"
+        items += (
+            f'<li class="more"><details id="not-started-more-{key}"><summary class="muted">{label}</summary>'
+            f"<ul>{''.join(item(topic) for topic in rest)}</ul></details></li>"
+        )
     hint = (
         "Start makes a filtered deck of a day's new cards"
         if startable
@@ -309,7 +369,7 @@ def _deck_line(report: CategoryReport) -> str:
     )
 
 
-def _category_body(key: str, report: CategoryReport, projected: bool) -> str:
+def _category_body(key: str, report: CategoryReport, projected: bool, budget: plans.Budget) -> str:
     if report.cards == 0:
         return '<p class="muted">No cards in this category yet.</p>'
     retention = (
@@ -321,7 +381,7 @@ def _category_body(key: str, report: CategoryReport, projected: bool) -> str:
         f'<div class="muted">{report.cards:,} cards: {report.studied:,} studied, {report.new:,} new</div>'
         f"{bars_svg(key, report, projected)}"
         f"{_deck_line(report)}"
-        f'<p class="plan" id="plan-{key}"><b>Today:</b> {escape(plan_text(key, report))}</p>'
+        f'<p class="plan" id="plan-{key}"><b>Today:</b> {escape(plan_text(key, report, budget))}</p>'
         f"{_weakest_studied(key, report)}{_not_started(key, report)}"
         f'<div class="muted">{escape(retention)}</div>'
     )
@@ -343,7 +403,7 @@ def category_section(key: str, view: PanelView) -> str:
     return (
         f'<div class="card" id="category-{key}"><div class="head"><h2>{escape(get(key).title)}</h2>'
         f'<span class="when" id="when-{key}">{escape(when_text)}</span></div>'
-        f"{_category_body(key, report, view.projected)}"
+        f"{_category_body(key, report, view.projected, view.report.budget)}"
         f'<div class="footer"><label>Own interview date: <input type="date" id="date-{key}" '
         f'value="{own.isoformat() if own else ""}" onchange="mleSetDate(\'{key}\', this)"></label>'
         f"{weakest_button}</div></div>"
@@ -403,7 +463,8 @@ def header_section(view: PanelView) -> str:
 
 def categories_section(view: PanelView) -> str:
     sections = "".join(category_section(key, view) for key in view.report.categories)
-    return f'<div class="grid" id="categories" data-projected="{int(view.projected)}">{sections}</div>'
+    budget = f'<p class="plan" id="budget">{escape(budget_text(view.report))}</p>' if view.report.budget.needed else ""
+    return f'{budget}<div class="grid" id="categories" data-projected="{int(view.projected)}">{sections}</div>'
 
 
 def practice_section(view: PanelView) -> str:
@@ -446,20 +507,30 @@ def render_panel(view: PanelView, sections: Sequence[Callable[[PanelView], str]]
 
 
 def render_strip(report: Report) -> str:
-    """The line above the deck list: per category with cards, the share known on its own interview day if the user
-    goes on (once projected), else at least the no-review floor; each labelled with its own date."""
+    """The line below the deck list: per category with cards, the share known on its own interview day if the user
+    goes on (once projected), else at least the no-review floor, labelled with its date. A category with no upcoming
+    date has no interview day to speak of: the share it knows now (`recall_now`), labelled "now"."""
     items = []
+    dated = 0
     for key, category in report.categories.items():
         if not category.cards:
             continue
         when = category.interview_date
-        label = f"on {when.isoformat()}" if when is not None and when >= report.today else "today"
-        known = category.projection.known_at_interview if category.projection else None
-        figure = percent(known) if known is not None else f"≥{percent(category.recall_at_interview)}"
+        if when is not None and when >= report.today:
+            dated += 1
+            known = category.projection.known_at_interview if category.projection else None
+            figure = percent(known) if known is not None else f"≥{percent(category.recall_at_interview)}"
+            label = f"on {when.isoformat()}"
+        else:
+            figure = percent(category.recall_now)
+            label = "now" if when is None else f"now (the date {when.isoformat()} has passed)"
         items.append(f'<span id="strip-{key}"><b>{escape(get(key).title)}</b> {figure} {escape(label)}</span>')
     if not items:
         return ""
-    return (
-        f'<style>{CSS}</style><div class="mle-strip" id="mle-readiness-strip">Known on the interview day: '
-        f"{''.join(items)}</div>"
-    )
+    if dated == len(items):
+        head = "Known on the interview day:"
+    elif dated == 0:
+        head = "Known now (no interview date set):"
+    else:
+        head = "Known:"
+    return f'<style>{CSS}</style><div class="mle-strip" id="mle-readiness-strip">{head} {"".join(items)}</div>'

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from addon.config import SHOWN_PROBLEMS, Problems, Section, load_config, whole_number
+from addon.readiness.plan import MAX_NEW_PER_DAY
 from addon.readiness_config import READINESS, ReadinessSettings
 from addon.rules import DEFAULTS_PATH, TAGGING, default_settings
 from addon.settings import SECTIONS, load_settings
@@ -87,6 +88,11 @@ def test_a_malformed_rule_config_falls_back_to_the_default_rules_and_says_why(ra
         ({"new_card_lead_days": 7.5}, '"new_card_lead_days" must be a whole number from 0 to 365, not the number 7.5'),
         ({"weakest_deck_size": True}, '"weakest_deck_size" must be a whole number from 1 to 9999, not true'),
         ({"deck_browser_strip": None}, '"deck_browser_strip" must be true or false, not null'),
+        (
+            {"max_new_cards_per_day": 0},
+            '"max_new_cards_per_day" must be a whole number from 1 to 999, not the number 0',
+        ),
+        ({"max_new_cards_per_day": "30"}, '"max_new_cards_per_day" must be a whole number from 1 to 999, not the text'),
         ({"rulez": []}, 'unknown setting "rulez" (ignored)'),
     ],
 )
@@ -98,6 +104,13 @@ def test_a_wrong_value_takes_its_default_and_the_rest_stays(raw: dict[str, Any],
     assert [rule.pattern for rule in loaded.get(TAGGING).rules] == ["grind75"], "the valid rules are kept"
     if "new_card_lead_days" not in raw:
         assert loaded.get(READINESS).new_card_lead_days == 3
+
+
+def test_the_new_card_budget_is_read_and_its_default_is_the_plans() -> None:
+    assert ReadinessSettings().max_new_cards_per_day == MAX_NEW_PER_DAY
+    loaded = load_settings({"max_new_cards_per_day": 45.0})
+    assert loaded.ok and loaded.get(READINESS).max_new_cards_per_day == 45
+    assert load_settings({"max_new_cards_per_day": 1000}).get(READINESS).max_new_cards_per_day == MAX_NEW_PER_DAY
 
 
 def test_whole_numbers_are_accepted_however_json_writes_them() -> None:

@@ -465,3 +465,24 @@ def test_cli_bad_date(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
         cli.main([str(tmp_path / "x.anki2"), "--interview-date", "next week"])
     assert exit_info.value.code == 2
     assert "not a date" in capsys.readouterr().err
+
+
+def test_cli_budget_of_new_cards(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--max-new-per-day` is the plans' budget in the JSON and the table; a budget outside 1-999 is a usage error."""
+    path = closed_history(tmp_path)
+    interview = (date.today() + timedelta(days=14)).isoformat()
+    capsys.readouterr()
+    args = [str(path), "--interview-date", interview, "--no-projection", "--max-new-per-day", "2"]
+    assert cli.main([*args, "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    budget = printed["new_budget"]
+    assert budget["per_day"] == 2 and budget["planned"] == min(2, budget["needed"])
+    assert sum(category["plan"]["share"] for category in printed["categories"].values()) == budget["planned"]
+    assert cli.main(args) == 0
+    table = capsys.readouterr().out
+    assert f"Today: {budget['planned']} new cards in all" in table and "budget of 2 a day" in table
+    for bad in ("0", "1000", "many"):
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main([*args[:-1], bad])
+        assert exit_info.value.code == 2
+        assert "not a whole number from 1 to 999" in capsys.readouterr().err

@@ -7,6 +7,7 @@ each state is rendered directly; the desktop tests show the same pages inside An
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from html import unescape
 
@@ -15,6 +16,7 @@ from anki.collection import Collection
 from conftest import PROJECT_ROOT
 
 from addon.readiness import compute_report, real_today, render
+from addon.readiness.model import NewTopic
 from addon.readiness.project import projections
 from addon.readiness_config import MAX_DAYS_AHEAD, check_interview_date
 
@@ -50,6 +52,33 @@ def test_the_three_answers_are_labelled_apart(studied: Collection) -> None:
     assert "…" in waiting and "fsrs-simulator" not in waiting
 
 
+def bar_figure(svg: str, label: str) -> str:
+    """The figure printed beside a bar of `bars_svg`."""
+    found = re.search(rf">{label}</text>(?:<rect[^>]*/>)*<text[^>]*>([^<]*)</text>", svg)
+    assert found, svg
+    return unescape(found.group(1))
+
+
+def test_on_the_interview_day_going_on_is_what_you_recall_now(studied: Collection) -> None:
+    """On the day itself there is nothing to project: what you know on the day is what you recall now, so the bar
+    shows it, never an empty track. With no date or a past one there is no projection either: "–" and why."""
+    today = real_today(studied)
+    report = compute_report(studied, interview_date=today)
+    algorithms = report.categories["algorithms"]
+    assert algorithms.plan.days_left == 0 and algorithms.projection is None
+    for projected in (False, True):
+        svg = render.bars_svg("algorithms", algorithms, projected)
+        assert bar_figure(svg, "On the day, going on") == render.percent(algorithms.recall_now) != "–"
+        assert "…" not in svg
+    width = re.search(r'<rect x="140" y="40" width="([0-9.]+)"', render.bars_svg("algorithms", algorithms, True))
+    assert width and float(width.group(1)) > 0, "the bar is drawn, not an empty track"
+    undated = compute_report(studied).categories["algorithms"]
+    assert bar_figure(render.bars_svg("algorithms", undated, True), "On the day, going on") == "– no date"
+    coming = compute_report(studied, interview_date=today + timedelta(days=5)).categories["algorithms"]
+    assert bar_figure(render.bars_svg("algorithms", coming, False), "On the day, going on") == "…"
+    assert bar_figure(render.bars_svg("algorithms", coming, True), "On the day, going on") == "–"
+
+
 def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) -> None:
     report = compute_report(studied, interview_date=real_today(studied) + timedelta(days=30))
     html = render.render_panel(render.PanelView(report, {}, 7))
@@ -60,6 +89,27 @@ def test_weakest_and_not_started_topics_have_their_buttons(studied: Collection) 
     assert [tag for tag in start_tags if "algorithms" in tag] == [t.tag for t in algorithms.not_started_topics]
     assert 'onclick="mleStudy(&quot;interview::algorithms::' in html
     assert not set(studied_tags) & set(start_tags)
+
+
+def test_every_topic_not_started_is_reachable(studied: Collection) -> None:
+    """More topics not started than the list shows at once: the rest are under a <details>, each with its Start
+    button; none is only counted. Near the date every tag is still listed, without Start."""
+    today = real_today(studied)
+    for days, startable in ((30, True), (3, False)):
+        report = compute_report(studied, interview_date=today + timedelta(days=days))
+        topics = tuple(NewTopic(f"interview::algorithms::topic-{index:02}", index + 1) for index in range(15))
+        algorithms = replace(report.categories["algorithms"], not_started_topics=topics)
+        report = replace(report, categories={**report.categories, "algorithms": algorithms})
+        html = render.render_panel(render.PanelView(report, {}, 7))
+        section = html.split('id="not-started-algorithms"', 1)[1].split("</ul><div", 1)[0]
+        listed = re.findall(r'<li data-tag="([^"]+)"', section)
+        assert listed == [topic.tag for topic in topics]
+        starts = re.findall(r'<button class="start" data-tag="([^"]+)"', section)
+        assert starts == (listed if startable else [])
+        more = section.split('<details id="not-started-more-algorithms">', 1)[1]
+        assert f"{15 - render.NOT_STARTED_SHOWN} more topics not started" in more
+        assert re.findall(r'<li data-tag="([^"]+)"', more) == listed[render.NOT_STARTED_SHOWN :]
+        assert "and 9 more" not in text_of(html)
 
 
 def test_no_start_button_when_the_plan_says_no_new_material(studied: Collection) -> None:
@@ -94,6 +144,23 @@ def test_each_category_shows_its_own_date_in_the_header_and_the_strip(studied: C
     assert f"Algorithms {render.percent(known.known_at_interview)} on {(today + timedelta(days=12)).isoformat()}" in (
         " ".join(strip.split())
     )
+
+
+def test_the_strip_without_a_date_says_now_not_the_interview_day(studied: Collection) -> None:
+    """No interview date: there is no interview day to speak of, so the strip gives what is known now, and says so.
+    A date for one category only: that one is labelled with its date, the others "now"."""
+    report = compute_report(studied)
+    strip = " ".join(text_of(render.render_strip(report)).split())
+    assert "interview day" not in strip and "≥" not in strip
+    assert strip.startswith("Known now (no interview date set):")
+    algorithms = report.categories["algorithms"]
+    assert f"Algorithms {render.percent(algorithms.recall_now)} now" in strip
+    when = real_today(studied) + timedelta(days=12)
+    mixed = compute_report(studied, interview_date={"algorithms": when})
+    strip = " ".join(text_of(render.render_strip(mixed)).split())
+    assert strip.startswith("Known:") and "interview day" not in strip
+    assert re.search(rf"Algorithms ≥\d+% on {when.isoformat()}", strip)
+    assert f"System Design {render.percent(mixed.categories['system-design'].recall_now)} now" in strip
 
 
 def test_empty_pending_and_refused_states_come_first(col: Collection, studied: Collection) -> None:

@@ -214,7 +214,8 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any,
     algorithms = report.categories["algorithms"]
     check(data, algorithms.studied > 100, f"three weeks of algorithms: {algorithms.studied} studied")
     check(data, algorithms.projection is not None, "the algorithms projection arrived")
-    section = text.split("Algorithms", 1)[1].split("System Design", 1)[0]
+    # NOTE: the card's own text: the budget line above the cards names every category too
+    section = str(desktop.evaluate_js(web, "document.getElementById('category-algorithms').innerText", "the card"))
     for name, value in (
         ("studied", algorithms.coverage),
         ("recall of studied", algorithms.recall_studied_now),
@@ -223,9 +224,12 @@ def _check_the_answers(desktop: AnkiDesktop, web: Any, report: Any, render: Any,
     ):
         check(data, value is not None and render.percent(value) in section, f"{name} {value} on the Algorithms card")
     check(data, "Limits of MLE Interview::Algorithms: 6 new cards" in section, "the deck's own limit is shown")
-    plan = render.plan_text("algorithms", algorithms)
+    plan = render.plan_text("algorithms", algorithms, report.budget)
     check(data, f"Today: {plan}" in section, f"the plan: {plan!r} in {section!r}")
     check(data, algorithms.plan.new_per_day <= 30 and "6" in plan, f"the plan uses the deck's limit: {plan}")
+    summary = render.budget_text(report)
+    check(data, summary in text and "new cards in all" in summary, f"the budget line above the categories: {summary}")
+    check(data, report.budget.planned <= report.budget.per_day == 30, f"within the budget: {report.budget}")
     tags = desktop.evaluate_js(
         web,
         "Array.from(document.querySelectorAll('#weakest-topics-algorithms button')).map(b => b.dataset.tag)",

@@ -96,7 +96,7 @@ def _drive(desktop: AnkiDesktop, deck: Path, package: str, data: dict[str, Any])
     held.release()
     addon = module.gui.addon()
     check(data, addon.cached_report() is None or addon.cached_report() is not held.result, "no stale report kept")
-    _deck_list_renders(desktop, "Known on the interview day", data, "the strip after the switch (a fresh report)")
+    _deck_list_renders(desktop, "Known now", data, "the strip after the switch (a fresh report, no date set)")
 
     # 4. Switch Profile while a write of the add-on is running: the close waits for it, so it completes whole.
     note_id = _add_a_note(mw, tags=[], deck="LeetCode")
