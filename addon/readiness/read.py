@@ -107,7 +107,7 @@ def positive_numbers(col: Collection, text: str, ids: Sequence[int], key: str) -
         )
         by_id = {card_id: value for card_id, value in rows}
         parts = [str(by_id.get(card_id) or "") for card_id in ids]
-    if len(parts) > 1 and len(set(parts)) == 1:  # NOTE: e.g. one decay for a whole preset: parse it once
+    if len(parts) > 1 and parts[0] == parts[-1] and len(set(parts)) == 1:  # NOTE: one decay a preset: parse once
         return positive_numbers(col, parts[0], ids[:1], key) * len(parts)
     try:
         values = list(map(float, parts))
