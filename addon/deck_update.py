@@ -9,7 +9,11 @@ deck's description by every import, says which notes the release holds and where
   takes it out of the filtered deck;
 - retires the tree's notes the release no longer holds: their cards are suspended and the note is tagged
   `interview::retired`. Review history stays, and nothing is deleted;
-- restores a retired note that a later release brings back.
+- restores a retired note that a later release brings back: its cards are unsuspended and the tag removed.
+
+A retired note is also recorded in the collection's config (`RETIRED_KEY`, its GUID), which syncs with it: a release
+that brings the note back with a newer `mod` makes the import replace its tags, so the tag alone would be lost and the
+cards left suspended for good.
 
 The tree is found by its manifest, not by its name: a user may rename the root deck. The importer, which matches decks
 by name, then re-creates the release's tree beside it for the new notes. Apply deck update works in the user's tree
@@ -38,6 +42,7 @@ from .deck_manifest import DeckManifest, ManifestError, find, replace_in
 from .undo import one_undo_step
 
 APPLY_UNDO = "Apply deck update"
+RETIRED_KEY = "mleInterviewRetiredNotes"  # the GUIDs of the notes Apply deck update retired, sorted
 _ID_FIELD = "Id"
 _SUSPENDED = -1
 _SEPARATOR = "::"
@@ -207,8 +212,9 @@ def plan_deck_update(col: Collection) -> DeckUpdatePlan:
     manifests: dict[int, str] = {}
     remove_decks: list[int] = []
     kept_outside = 0
+    recorded = retired_guids(col)
     for tree in trees:
-        notes = _tree_notes(col, tree.manifest)
+        notes = _tree_notes(col, tree.manifest, recorded)
         cards_by_note = _cards_of(col, [note_id for note_id, _, _ in notes])
         moving: set[int] = set()
         for note_id, release_deck, retired in notes:
@@ -276,6 +282,11 @@ def _write(col: Collection, plan: DeckUpdatePlan) -> None:
         col.sched.unsuspend_cards(plan.unsuspend)
     if plan.restore:
         col.tags.bulk_remove(plan.restore, RETIRED_TAG)
+    if plan.retire or plan.restore:
+        recorded = retired_guids(col)
+        updated = (recorded | set(_guids(col, plan.retire))) - set(_guids(col, plan.restore))
+        if updated != recorded:
+            col.set_config(RETIRED_KEY, sorted(updated), undoable=True)
     for root_id, description in plan.manifests.items():
         root = col.decks.get(DeckId(root_id))
         if root is not None:
@@ -333,9 +344,20 @@ def _empty_after(col: Collection, root: str, moving: set[int]) -> list[int]:
     ]
 
 
-def _tree_notes(col: Collection, manifest: DeckManifest) -> list[tuple[NoteId, str | None, bool]]:
+def retired_guids(col: Collection) -> set[str]:
+    """The GUIDs of the notes Apply deck update retired and has not restored; a damaged value counts as none."""
+    value = col.get_config(RETIRED_KEY, [])
+    return {guid for guid in value if isinstance(guid, str)} if isinstance(value, list) else set()
+
+
+def _guids(col: Collection, note_ids: Sequence[NoteId]) -> list[str]:
+    return [str(guid) for guid in _db(col).list(f"select guid from notes where id in {ids2str(note_ids)}")]
+
+
+def _tree_notes(col: Collection, manifest: DeckManifest, recorded: set[str]) -> list[tuple[NoteId, str | None, bool]]:
     """(note, its deck in the release or None when the release dropped it, already retired) for each of the tree's
-    notes in the collection: a note of one of the release's note types whose GUID the tree's namespace gives it."""
+    notes in the collection: a note of one of the release's note types whose GUID the tree's namespace gives it. A
+    note is retired when it has the tag, or when its GUID is `recorded` (an import replaced its tags)."""
     found: list[tuple[NoteId, str | None, bool]] = []
     retired_tag = RETIRED_TAG.casefold()
     for kind, notetype_id in manifest.note_types.items():
@@ -353,7 +375,7 @@ def _tree_notes(col: Collection, manifest: DeckManifest) -> list[tuple[NoteId, s
             card_id = values[position].strip() if position < len(values) else ""
             if not card_id or guid != manifest.guid(kind, card_id):
                 continue  # the user's own note, or another tree's
-            retired = retired_tag in (tag.casefold() for tag in tags.split())
+            retired = guid in recorded or retired_tag in (tag.casefold() for tag in tags.split())
             found.append((NoteId(note_id), manifest.deck_of(kind, card_id), retired))
     return found
 

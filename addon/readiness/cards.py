@@ -139,7 +139,7 @@ class ReportGroup:
         values = self.recall(now, horizon)
         count = self._confident.get((horizon, desired))
         if count is None:
-            count = self._confident[(horizon, desired)] = sum(1 for value in values if value >= desired)
+            count = self._confident[(horizon, desired)] = sum(map(desired.__le__, values))  # value >= desired
         return count
 
     # Filling and patching
@@ -497,7 +497,11 @@ def _fill_group(
         reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
     factors = {decay: 0.9 ** (-1.0 / decay) - 1.0 for decay in set(decays)}
     if None not in stabilities and None not in reviewed:  # NOTE: the common FSRS case, a list at a time
-        scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
+        if len(factors) == 1:  # NOTE: one decay for the group (one preset): the same quotients, without a lookup
+            factor = next(iter(factors.values()))
+            scales = [factor / stability for stability in stabilities]
+        else:
+            scales = [factors[decay] / stability for decay, stability in zip(decays, stabilities)]  # noqa: B905
         group.extend(ids, scales, reviewed, decays)  # type: ignore[arg-type]
         return 0
     if mods is None:

@@ -7,6 +7,7 @@ all four as they were; Apply deck update moves, retires and restores, as one und
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,20 @@ def _release(
     out = tmp_path / name
     build(tmp_path / "content", out, Options(cache_dir=tmp_path / "cache"))
     return out / "test-deck.apkg"
+
+
+def _wait_past_writes(col: Collection) -> None:
+    """Wait until the clock has left the second of the collection's newest note and deck change.
+
+    NOTE: Anki imports a note or deck only when the package's is newer, in whole seconds. A build in the same second
+    as the add-on's last write (a test runs that fast; a user never does) stamps its returning notes and decks with
+    that second, and the import keeps the collection's: the test then failed about one run in ten.
+    """
+    newest = max(
+        col.db.scalar("select max(mod) from notes") or 0, col.db.scalar("select max(mtime_secs) from decks") or 0
+    )
+    while int(time.time()) <= newest:
+        time.sleep(0.05)
 
 
 def _note(col: Collection, card_id: str, kind: str = "basic") -> int:
@@ -218,6 +233,9 @@ def test_apply_moves_retires_in_one_undo_step_and_is_idempotent(
 
 
 def test_a_note_back_in_a_later_release_is_restored(v1: Collection, make_tree: TreeFactory, tmp_path: Path) -> None:
+    """The returning note is newer than the retired one, so the import replaces its tags and drops the retired tag;
+    the record in the collection's config still finds it, and Apply unsuspends its cards (they stayed suspended for
+    good before the record). Each Apply is one undo step, the record included."""
     col = v1
     graphs = tmp_path / "content" / "algorithms" / "graphs" / "graphs.md"
     original = graphs.read_text()
@@ -225,16 +243,35 @@ def test_a_note_back_in_a_later_release_is_restored(v1: Collection, make_tree: T
     import_package(col, _release(make_tree, tmp_path, "v2"))
     deck_update.update_decks(col)
     dfs = _note(col, "g-dfs")
+    guid = col.get_note(dfs).guid  # type: ignore[arg-type]
     assert RETIRED_TAG in col.get_note(dfs).tags  # type: ignore[arg-type]
+    assert deck_update.retired_guids(col) == {guid}
+    assert col.undo_status().undo == deck_update.APPLY_UNDO
 
     graphs.write_text(original)
+    _wait_past_writes(col)
     import_package(col, _release(make_tree, tmp_path, "v3"))
+    assert RETIRED_TAG not in col.get_note(dfs).tags, "the import replaced the returning note's tags"  # type: ignore[arg-type]
+    assert {card.queue for card in col.get_note(dfs).cards()} == {-1}  # type: ignore[arg-type]
     plan = deck_update.plan_deck_update(col)
     assert plan.restore == [dfs] and plan.retire == [] and plan.moved == 0
     result = deck_update.update_decks(col)
     assert "Restored 1" in result.summary()
     assert RETIRED_TAG not in col.get_note(dfs).tags  # type: ignore[arg-type]
     assert {card.queue for card in col.get_note(dfs).cards()} == {0}  # type: ignore[arg-type]
+    assert deck_update.retired_guids(col) == set()
+    assert deck_update.plan_deck_update(col).is_empty()
+
+    col.undo()
+    assert deck_update.retired_guids(col) == {guid}, "one undo takes back the record with the rest"
+    assert {card.queue for card in col.get_note(dfs).cards()} == {-1}  # type: ignore[arg-type]
+
+
+def test_a_damaged_record_of_retired_notes_counts_as_none(v1: Collection) -> None:
+    for damaged in ("not a list", [1, None, {"a": 2}], {"guid": True}):
+        v1.set_config(deck_update.RETIRED_KEY, damaged)
+        assert deck_update.retired_guids(v1) == set()
+        assert deck_update.plan_deck_update(v1).restore == []
 
 
 def test_a_kind_change_retires_the_old_note(v1: Collection, make_tree: TreeFactory, tmp_path: Path) -> None:

@@ -157,11 +157,16 @@ def test_every_field_matches_an_independent_computation(col: Collection, fsrs: b
         tag = f"{ALG}::{topic}"
         figures = independent_category(col, f"tag:{tag}", fsrs, now, horizon, lead)
         topics[tag] = (figures["recall_at_interview"], figures["cards"])
-    ranked = sorted(topics.items(), key=lambda item: (item[1][0], item[0]))
-    assert [topic["tag"] for topic in algorithms["weakest_topics"]] == [tag for tag, _ in ranked]
-    for topic, (tag, (recall, cards)) in zip(algorithms["weakest_topics"], ranked):  # noqa: B905 (3.9)
+    # NOTE: two topics whose recalls are equal but summed in another order may differ in the last bits, and then the
+    # report's tie-break by tag can go either way: the order is checked up to that noise (it failed 2 runs in 25).
+    listed = [topic["tag"] for topic in algorithms["weakest_topics"]]
+    assert sorted(listed) == sorted(topics)
+    for topic in algorithms["weakest_topics"]:
+        recall, cards = topics[topic["tag"]]
         assert topic["cards"] == cards
-        assert topic["recall_at_interview"] == pytest.approx(recall, abs=1e-9), tag
+        assert topic["recall_at_interview"] == pytest.approx(recall, abs=1e-9), topic["tag"]
+    expected_order = [topics[tag][0] for tag in listed]
+    assert all(later >= earlier - 1e-9 for earlier, later in zip(expected_order, expected_order[1:]))  # noqa: B905, RUF007 (3.9)
 
     system_design = result["categories"]["system-design"]
     assert system_design["cards"] == system_design["new"] == 3
