@@ -24,7 +24,7 @@ from markdown.preprocessors import Preprocessor
 
 from .highlight import highlight_code, line_blocks
 from .sanitize import COMPLETE_TAG as _COMPLETE_TAG
-from .sanitize import Sanitized, sanitize, stray_angles
+from .sanitize import Sanitized, Violation, sanitize, stray_angles
 from .spans import Span, math_body, mathjax, scan, split_fence
 
 _INDENTED = re.compile(r"^(?:\t| {4})", re.MULTILINE)  # may be an indented code block
@@ -107,7 +107,9 @@ class _StashPreprocessor(Preprocessor):
 def _literals(text: str, md: markdown.Markdown) -> list[tuple[int, int, str]]:
     """(start, end, the HTML Markdown would print) for each stretch of `text` Markdown need not parse, in order."""
     literal_brackets = _literal_brackets(text)
-    stray = _stray_angles(text)
+    # NOTE: after an HTML comment, Python-Markdown's raw-HTML block parser reads a later `<` of its own accord
+    # (`<!-- c --><word<br/>`): there it decides. The field cap bounds what the parser's rescans can cost.
+    stray = _stray_angles(text) if "<!--" not in text else set()
     # NOTE: tags, entities and escapes are only taken where there is no code and no block of raw HTML: inside code
     # (a code span, whose backslash rules are Python-Markdown's own, or an indented block) all of them are code, and
     # inside a raw HTML block all of them stay as written.
@@ -253,6 +255,8 @@ def convert(text: str) -> Sanitized:
     converter.reset()
     trusted.clear()
     output = str(converter.convert(text)).strip()
+    if _PLACEHOLDER in output or _PLACEHOLDER_END in output:
+        return _unrenderable(output)
     blocks = list(trusted)
     if not blocks:
         cleaned = sanitize(output)
@@ -272,6 +276,23 @@ def convert(text: str) -> Sanitized:
     token = re.compile(f"\ue000{nonce}:(\\d+)\ue001")
     restored = token.sub(lambda match: blocks[int(match.group(1))], cleaned.html)
     return Sanitized(_wrap_tables(restored), cleaned.violations)
+
+
+# NOTE: Python-Markdown stands its own placeholders in for inline HTML and entities while it pairs emphasis; some
+# runs of `*` (`*a**b*&amp;`) make it lose one, and the placeholder, with its control characters, reaches the output.
+_PLACEHOLDER, _PLACEHOLDER_END = markdown.util.STX, markdown.util.ETX
+
+
+def _unrenderable(output: str) -> Sanitized:
+    """Text Python-Markdown rendered with one of its placeholders left in: refused, located at the first `*` or `_`."""
+    violation = Violation(
+        "markdown-failure",
+        "Python-Markdown cannot render this text: its emphasis markers do not pair, and a placeholder would show "
+        "on the card; escape the stray `*` or `_` as `\\*` or `\\_`",
+        ("*", "_"),
+    )
+    cleaned = sanitize(output.replace(_PLACEHOLDER, "").replace(_PLACEHOLDER_END, ""))
+    return Sanitized(_wrap_tables(cleaned.html), (*cleaned.violations, violation))
 
 
 def _wrap_tables(rendered: str) -> str:
