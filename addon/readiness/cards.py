@@ -23,10 +23,12 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import compress
+from functools import lru_cache, partial
+from itertools import compress, islice
+from typing import Any, cast
 
 from anki.collection import Collection
 from anki.dbproxy import DBProxy
@@ -41,18 +43,21 @@ from .read import (
     Baseline,
     CardGroup,
     CardRow,
+    GroupSlice,
     TableCheck,
     card_baseline,
     card_groups,
     card_rows,
     categories_and_topics,
     db,
+    group_reads,
     last_reviews,
     last_revlog_id,
     note_baseline,
-    positive_numbers,
+    read_ahead,
     retention_counts_of,
     retention_entries,
+    retention_window,
     table_check,
 )
 
@@ -86,7 +91,6 @@ class ReportGroup:
         self._position: dict[int, int] = {}
         self._estimated: int | None = None
         self._now: float | None = None
-        self._elapsed: list[float] | None = None
         self._values: dict[float, list[float]] = {}  # horizon -> recall of each card at `_now` + horizon days
         self._sums: dict[float, float] = {}
         self._confident: dict[tuple[float, float], int] = {}
@@ -103,28 +107,22 @@ class ReportGroup:
 
     def recall(self, now: float, horizon: float) -> list[float]:
         """Each card's recall `horizon` days after `now` (epoch s), if it is not reviewed again; 0 where unknown."""
-        elapsed = self._elapsed_at(now)
-        values = self._values.get(horizon)
-        if values is None:
-            # NOTE: the same arithmetic, in the same order, as `_recall` (one card), so both give the same floats
-            values = self._values[horizon] = [
-                (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
-                for scale, days, decay in zip(self.scales, elapsed, self.decays)  # noqa: B905 (3.9)
-            ]
-        return values
-
-    def _elapsed_at(self, now: float) -> list[float]:
-        """Days from each card's last review to `now` (0 if later; -1 where the recall is unknown)."""
-        if now != self._now or self._elapsed is None:
+        if now != self._now:
             self._now = now
             self._values.clear()
             self._sums.clear()
             self._confident.clear()
-            # NOTE: `_elapsed` for every card, inline: a call a card costs more than the arithmetic
-            self._elapsed = [
-                -1.0 if at == _UNKNOWN else ((now - at) / DAY_S if now > at else 0.0) for at in self.reviewed
+        values = self._values.get(horizon)
+        if values is None:
+            # NOTE: `_recall` inline (a call a card costs more than the arithmetic), in the same order, so that both
+            # give the same floats
+            values = self._values[horizon] = [
+                0.0
+                if at == _UNKNOWN
+                else (1.0 + scale * ((now - at) / DAY_S + horizon if now > at else horizon)) ** -decay
+                for scale, at, decay in zip(self.scales, self.reviewed, self.decays)  # noqa: B905 (3.9)
             ]
-        return self._elapsed
+        return values
 
     def recall_sum(self, now: float, horizon: float) -> float:
         """The exact sum of `recall(now, horizon)`, whatever order the cards are in."""
@@ -153,7 +151,7 @@ class ReportGroup:
         estimated: bool = False,
     ) -> None:
         """Many cards at once, as the grouped read gives them (before any recall is computed)."""
-        assert self._elapsed is None, "extend only while filling"
+        assert self._now is None, "extend only while filling"
         start = len(self.ids)
         self.ids += ids
         self.scales += scales
@@ -171,11 +169,9 @@ class ReportGroup:
         self.reviewed.append(reviewed)
         self.decays.append(decay)
         self.estimated_flags.append(estimated)
-        if self._now is not None and self._elapsed is not None:
-            days = _elapsed(reviewed, self._now)
-            self._elapsed.append(days)
+        if self._now is not None:
             for horizon, values in self._values.items():
-                value = (1.0 + scale * (days + horizon)) ** -decay if days >= 0 else 0.0
+                value = _recall(scale, reviewed, decay, self._now, horizon)
                 values.append(value)
                 self._count_confident(horizon, value, 1)
         self._sums.clear()
@@ -193,7 +189,6 @@ class ReportGroup:
             self.reviewed,
             self.decays,
             self.estimated_flags,
-            *([self._elapsed] if self._elapsed is not None else []),
             *self._values.values(),
         ]
         for column in columns:
@@ -211,12 +206,12 @@ class ReportGroup:
                 self._confident[(counted_horizon, desired)] = count + sign
 
 
-def _elapsed(reviewed: float, now: float) -> float:
-    """Days from a last review to `now`, 0 if it is later; -1 where the recall is unknown (counted 0)."""
-    if reviewed == _UNKNOWN:
-        return -1.0
-    days = (now - reviewed) / DAY_S
-    return days if days > 0.0 else 0.0
+def _recall(scale: float, at: float, decay: float, now: float, horizon: float) -> float:
+    """A card's recall `horizon` days after `now` (epoch s): FSRS's curve (1 + f/S * t) ^ -decay, t the days since its
+    last review `at` (none if `at` is later), 0 where the recall is unknown."""
+    if at == _UNKNOWN:
+        return 0.0
+    return float((1.0 + scale * ((now - at) / DAY_S + horizon if now > at else horizon)) ** -decay)
 
 
 @dataclass(frozen=True)
@@ -341,12 +336,45 @@ class CardCache:
         if self.keep:
             card_check, card_base = card_baseline(col, setting.today)
             note_check, note_base = note_baseline(col)
-        read = card_groups(col, setting.fsrs, setting.today, setting.due_limits)
+        # NOTE: the review-log read after the card slices, in the same second thread, while the last slice is parsed
+        reads = group_reads(col, setting.today, setting.due_limits)
+        start = (setting.retention_end - RETENTION_DAYS * DAY_S) * 1000
+        window = partial(retention_window, col, start, setting.retention_end * 1000)
+        calls: list[Callable[[], Any]] = [*reads, window]
+        with closing(read_ahead(calls)) as results:
+            slices = cast("Iterator[GroupSlice]", islice(results, len(reads)))
+            self._fill_groups(
+                col,
+                setting,
+                estimates,
+                progress,
+                (row for part in slices for row in card_groups(col, setting.fsrs, setting.due_limits, part)),
+            )
+            self._window_last, cards, passed = cast("tuple[int, list[int], list[bool]]", next(results))
+        estimates.keep_only(self._group_of)
+        if self.keep:
+            self._cards = _TableState(card_check, _Rows(card_base), checked_at)
+            self._notes = _TableState(note_check, _Rows(note_base), checked_at)
+        self._count_retention(cards, passed)
+        self._setting = setting
+        self.fills += 1
+        self.last_changed = len(self._group_of)
+
+    def _fill_groups(
+        self,
+        col: Collection,
+        setting: _Setting,
+        estimates: EstimateCache,
+        progress: Progress | None,
+        read: Iterable[CardGroup],
+    ) -> None:
+        """The groups of the grouped read, with their cards' curves."""
         mods: Mapping[int, int] | None = None
         if not setting.fsrs:
+            read = list(read)
             if progress:
                 progress("Estimating memory states (SM-2 collection)...")
-            studied = [int(card_id) for group in read if not group.unseen for card_id in group.ids.split(",")]
+            studied = [card_id for group in read if not group.unseen for card_id in group.ids]
             mods = card_mods(col, studied)
             estimates.prefetch(col, mods, progress)
         estimated = 0
@@ -358,20 +386,7 @@ class CardCache:
             estimated += _fill_group(col, group, row, estimates, mods)
             if progress and estimated:
                 progress(f"Estimating memory states: {estimated:,} cards...")
-            self._group_of.update(dict.fromkeys(group.ids, group))
-        estimates.keep_only(self._group_of)
-        if self.keep:
-            self._cards = _TableState(card_check, _Rows(card_base), checked_at)
-            self._notes = _TableState(note_check, _Rows(note_base), checked_at)
-        self._fill_retention(col, setting.retention_end)
-        self._setting = setting
-        self.fills += 1
-        self.last_changed = len(self._group_of)
-
-    def _fill_retention(self, col: Collection, end: int) -> None:
-        start = end - RETENTION_DAYS * DAY_S
-        self._window_last = last_revlog_id(col, start * 1000, end * 1000)
-        self._count_retention(*retention_entries(col, start * 1000, end * 1000))
+            self._group_of.update(dict.fromkeys(row.ids, group))
 
     def _count_retention(self, cards: Sequence[int], passed: Sequence[bool]) -> None:
         """Entries that count for true retention (their cards, and whether each passed), added to the cards' groups.
@@ -399,7 +414,7 @@ class CardCache:
         if not cards.explains(card_check) or not notes.explains(note_check):
             return False
         rows = card_rows(col, setting.fsrs, setting.today, card_check.newer, note_check.newer)
-        mods = {row.id: row.mod for row in rows if row.stability == ""}
+        mods = {row.id: row.mod for row in rows if row.stability is None}
         estimates.forget(mods)
         start_ms = (setting.retention_end - RETENTION_DAYS * DAY_S) * 1000
         counted = retention_counts_of(col, [row.id for row in rows], start_ms, self._window_last + 1)
@@ -481,7 +496,7 @@ def _fill_group(
     col: Collection, group: ReportGroup, row: CardGroup, estimates: EstimateCache, mods: Mapping[int, int] | None
 ) -> int:
     """A group of the grouped read into `group`; how many memory states were estimated."""
-    ids = list(map(int, row.ids.split(",")))
+    ids = row.ids
     group.young += row.young
     group.mature += row.mature
     for limit, count in row.due_before.items():
@@ -489,9 +504,9 @@ def _fill_group(
     if row.unseen:
         group.extend(ids, [0.0] * len(ids), [_UNKNOWN] * len(ids), [DEFAULT_DECAY] * len(ids))
         return 0
-    stabilities = positive_numbers(col, row.stabilities, ids, "s")
-    decays = [value or DEFAULT_DECAY for value in positive_numbers(col, row.decays, ids, "decay")]
-    reviewed = positive_numbers(col, row.reviewed, ids, "lrt")
+    stabilities = row.stabilities
+    decays = [value or DEFAULT_DECAY for value in row.decays]
+    reviewed = row.reviewed
     if None in reviewed:
         last = last_reviews(col, [card_id for card_id, at in zip(ids, reviewed) if at is None])  # noqa: B905 (3.9)
         reviewed = [at or last.get(card_id) for card_id, at in zip(ids, reviewed)]  # noqa: B905 (3.9)
@@ -528,9 +543,7 @@ def _card_curve(
     """One card's f/S, last review, decay and whether its state was estimated, as `_fill_group` gives them."""
     if row.type == 0:
         return 0.0, _UNKNOWN, DEFAULT_DECAY, False
-    stability = _positive(row.stability)
-    decay = _positive(row.decay) or DEFAULT_DECAY
-    at = _positive(row.reviewed)
+    stability, decay, at = row.stability, row.decay or DEFAULT_DECAY, row.reviewed
     if at is None:
         at = last_reviews(col, [row.id]).get(row.id)
     estimated = stability is None
@@ -541,13 +554,3 @@ def _card_curve(
     if stability is None or at is None:
         return 0.0, _UNKNOWN, decay, estimated
     return (0.9 ** (-1.0 / decay) - 1.0) / stability, at, decay, estimated
-
-
-def _positive(text: str) -> float | None:
-    """A value of the cards' `data` as `read` gives it (JSON text): a positive finite number, else None (as
-    `read.positive_numbers` reads it for a group)."""
-    try:
-        number = float(text)
-    except ValueError:
-        return None
-    return number if 0.0 < number < math.inf else None

@@ -1,16 +1,19 @@
 """Reading the collection for the readiness report: the few bulk SQL queries, and nothing else.
 
 The first layer of the report (read -> model -> render): it turns the collection into plain values (card groups with
-their comma-joined per-card data, desired retentions, review counts) and never computes a figure of the report. It
-only reads; it imports `anki` and the add-on's Anki-free modules only.
+their cards' ids and memory states, desired retentions, review counts) and never computes a figure of the report. It
+only reads; it imports `anki` and the add-on's Anki-free modules only. The one bulk read, of every card, comes in
+slices that a second thread reads ahead while the caller parses (`group_reads`, `read_ahead`).
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, NamedTuple
+import queue
+import threading
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache, partial
+from typing import Any, NamedTuple, Optional, TypeVar
 
 import anki.collection  # noqa: F401  (NOTE: first: `python -m` imports us before anki, and anki.cards first is circular)
 from anki.collection import Collection
@@ -23,6 +26,10 @@ MATURE_IVL = 21  # days: Anki's threshold between young and mature
 DEFAULT_DESIRED_RETENTION = 0.9
 RETENTION_DAYS = 30
 DAY_S = 86400
+SLICE_CARDS = 16_384  # cards a grouped read (`group_reads`)
+_ID_MIN, _ID_MAX = -(2**63), 2**63 - 1
+
+T = TypeVar("T")
 
 
 def db(col: Collection) -> DBProxy:
@@ -32,8 +39,8 @@ def db(col: Collection) -> DBProxy:
 
 
 class CardGroup(NamedTuple):
-    """The cards of notes with the same tags, in the same home deck, all new or all studied; per-card values are
-    comma-joined text, aligned (SQLite feeds the rows of a group to every aggregate in the same order).
+    """The cards of notes with the same tags, in the same home deck, all new or all studied, with their values read
+    from the cards' `data` (aligned with `ids`).
 
     NOTE: one row per group rather than per card: reading 100k rows through the DB proxy costs more than the whole
     query. SQLite does the join, the JSON and the counting; Python parses the numbers a list at a time.
@@ -46,83 +53,188 @@ class CardGroup(NamedTuple):
     size: int
     young: int
     mature: int
-    ids: str
-    stabilities: str  # studied: the FSRS memory state in `data`, '' where missing (or FSRS off)
-    decays: str
-    reviewed: str  # studied: `lrt`, the last review (epoch s), '' where missing (cards reviewed before Anki 23.10)
+    ids: list[int]
+    stabilities: list[float | None]  # studied: the FSRS memory state in `data`; None where missing (or FSRS off)
+    decays: list[float | None]
+    reviewed: list[float | None]  # studied: `lrt`, the last review (epoch s); None where missing (before Anki 23.10)
     due_before: Mapping[int, int]  # Anki day -> studied cards due before it
     tags: str = ""  # the notes' tags as stored (with the surrounding spaces)
 
 
 _DUE = "case when c.odid != 0 and c.odue != 0 then c.odue else c.due end"
 _DUE_DAY = f"case when c.queue in (1, 4) or {_DUE} > 1000000000 then ?1 else {_DUE} end"  # intraday learning: today
-_STUDIED_DATA = "case when c.type != 0 and json_valid(c.data) then ifnull(c.data -> '$.{key}', '') else '' end"
-# NOTE: `json_valid` guards `->`, which raises on malformed text (and `data` is '' on many cards). `->` returns the
-# number's JSON text as Anki wrote it, cheaper than `json_extract`'s conversion to a real and back to text.
+_HOME = "case when c.odid != 0 then c.odid else c.did end"
+DATA_KEYS = ("s", "decay", "lrt")  # what the report reads of a studied card's `data`: stability, decay, last review
+# NOTE: a studied card's values as one text, "id,[s,decay,lrt]" ("id,[,,]" where `data` is not JSON): one JSON parse a
+# card (`json_valid` then reuses it: SQLite keeps the parsed text) and one comma-joined list a group. `json_valid`
+# guards the extraction, which raises on malformed text (and `data` is '' on many cards). A multi-path `json_extract`
+# returns a JSON array: each number's text as Anki wrote it, `null` where the key is missing.
+_PATHS = ", ".join(f"'$.{key}'" for key in DATA_KEYS)
+_NO_VALUES = "[" + "," * (len(DATA_KEYS) - 1) + "]"
+_CARD_VALUES = (
+    f"case when c.type = 0 then c.id when json_valid(c.data) then c.id || ',' || json_extract(c.data, {_PATHS}) "
+    f"else c.id || ',{_NO_VALUES}' end"
+)
+# NOTE: the card's values are computed in a subquery that SQLite runs as a co-routine (`limit -1` keeps it from being
+# merged into the grouping query): the grouping's sort then carries the short values, not the whole `data` text.
 _CARD_GROUPS = f"""
-select n.tags, case when c.odid != 0 then c.odid else c.did end as home, c.type = 0 as unseen, count(),
-  sum(c.type = 2 and c.ivl < {MATURE_IVL}), sum(c.type = 2 and c.ivl >= {MATURE_IVL}), group_concat(c.id),
-  group_concat(case when ?2 then {_STUDIED_DATA.format(key="s")} else '' end),
-  group_concat(case when ?2 then {_STUDIED_DATA.format(key="decay")} else '' end),
-  group_concat({_STUDIED_DATA.format(key="lrt")}){{due_columns}}
-from cards c join notes n on n.id = c.nid
-where c.queue != -1 and n.tags like '% {TAG_ROOT}{SEPARATOR}%'
-group by n.tags, home, unseen
+select tags, home, unseen, count(), sum(class = 1), sum(class = 2), group_concat(card_values){{due_columns}}
+from (
+  select n.tags as tags, {_HOME} as home, c.type = 0 as unseen,
+    case when c.type = 2 then (case when c.ivl >= {MATURE_IVL} then 2 else 1 end) else 0 end as class,
+    {_CARD_VALUES} as card_values, case when c.type != 0 then {_DUE_DAY} end as due_day
+  from cards c join notes n on n.id = c.nid
+  where c.id between ?2 and ?3 and c.queue != -1 and n.tags like '% {TAG_ROOT}{SEPARATOR}%'
+  limit -1
+)
+group by tags, home, unseen
 """
 
 
-def card_groups(col: Collection, fsrs: bool, today_number: int, due_limits: Sequence[int]) -> list[CardGroup]:
-    """Every non-suspended card of a note tagged under a category, grouped, with its categories and topic tags, and
-    per due limit the studied cards due before it.
+class GroupSlice(NamedTuple):
+    """The grouped rows of the cards in one slice of ids (`id_slices`), first and last id included."""
 
-    A card in a filtered deck keeps its home deck (`odid`) and original due (`odue`).
-    """
-    due_columns = "".join(f", sum(c.type != 0 and {_DUE_DAY} < ?{3 + i})" for i in range(len(due_limits)))
+    first: int
+    last: int
+    rows: list[Sequence[Any]]
+
+
+def group_reads(col: Collection, today_number: int, due_limits: Sequence[int]) -> list[Callable[[], GroupSlice]]:
+    """The grouped read of every non-suspended card of a note tagged under a category, one read a slice of card ids
+    (`SLICE_CARDS`), to run in turn (`read_ahead`); `card_groups` parses each slice's rows. Per due limit, the rows
+    count the studied cards due before it. A card in a filtered deck keeps its home deck (`odid`) and original due
+    (`odue`).
+
+    NOTE: slices, so that a second thread reads the next one while this one is parsed; each sort is smaller too."""
+    due_columns = "".join(f", ifnull(sum(due_day < ?{4 + i}), 0)" for i in range(len(due_limits)))
     sql = _CARD_GROUPS.format(due_columns=due_columns)
-    parsed: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...]]] = {}
-    groups = []
-    for row in db(col).all(sql, today_number, int(fsrs), *due_limits):  # ?1, ?2, ?3...
-        tags, home, unseen, size, young, mature, ids, stabilities, decays, reviewed, *due = row
-        info = parsed.get(tags)
-        if info is None:
-            info = parsed[tags] = categories_and_topics(tags)
-        if info[0]:
-            due_before = dict(zip(due_limits, due))  # noqa: B905 (3.9)
-            groups.append(
-                CardGroup(
-                    *info, home, bool(unseen), size, young, mature, ids, stabilities, decays, reviewed, due_before, tags
-                )
-            )
-    return groups
+
+    def read(first: int, last: int) -> GroupSlice:
+        return GroupSlice(first, last, db(col).all(sql, today_number, first, last, *due_limits))  # ?1, ?2, ?3, ?4...
+
+    return [partial(read, first, last) for first, last in id_slices(col)]
 
 
-def positive_numbers(col: Collection, text: str, ids: Sequence[int], key: str) -> list[float | None]:
-    """The comma-joined values of `key` in the cards' `data`: each positive finite number as a float, None for any
-    other value ('' included). A value with a comma in it (a JSON list or string, never written by Anki) breaks the
-    alignment with `ids`: then the values are read again a card at a time."""
-    parts = text.split(",")
-    if len(parts) != len(ids):
-        rows = db(col).all(
-            f"select id, case when json_valid(data) then data -> '$.{key}' end from cards where id in {ids2str(ids)}"
-        )
-        by_id = {card_id: value for card_id, value in rows}
-        parts = [str(by_id.get(card_id) or "") for card_id in ids]
-    if len(parts) > 1 and parts[0] == parts[-1] and len(set(parts)) == 1:  # NOTE: one decay a preset: parse once
-        return positive_numbers(col, parts[0], ids[:1], key) * len(parts)
+def card_groups(col: Collection, fsrs: bool, due_limits: Sequence[int], part: GroupSlice) -> Iterator[CardGroup]:
+    """The card groups of one slice's rows (`group_reads`), with their categories and topic tags; a group of notes
+    with the same tags and home deck can come in several slices. With FSRS off, no memory state is read
+    (`stabilities`, `decays` are None)."""
+    for tags, home, unseen, size, young, mature, card_values, *due in part.rows:
+        info = _categories_and_topics(tags)
+        if not info[0]:
+            continue
+        if unseen:
+            ids = list(map(int, card_values.split(",")))
+            nothing: list[float | None] = [None] * len(ids)
+            values = (nothing, nothing, nothing)
+        else:
+            ids, values = _studied_values(col, fsrs, card_values, size, _GROUP_CARDS, part.first, part.last, tags, home)
+        due_before = dict(zip(due_limits, due))  # noqa: B905 (3.9)
+        yield CardGroup(*info, home, bool(unseen), len(ids), young, mature, ids, *values, due_before, tags)
+
+
+def id_slices(col: Collection, size: int | None = None) -> list[tuple[int, int]]:
+    """Ranges of card ids, first and last included, each with `size` cards (`SLICE_CARDS`; the last one fewer),
+    that together hold every card. NOTE: each bound is an offset into the cards' primary key, so all of them together
+    step through it once."""
+    size = size or SLICE_CARDS
+    slices, first = [], _ID_MIN
+    while True:
+        bound = db(col).scalar("select id from cards where id >= ? order by id limit 1 offset ?", first, size)
+        if bound is None:
+            slices.append((first, _ID_MAX))
+            return slices
+        slices.append((first, int(bound) - 1))
+        first = int(bound)
+
+
+def read_ahead(reads: Sequence[Callable[[], T]]) -> Generator[T, None, None]:
+    """The results of `reads`, in order, each read in a second thread while the caller works on the ones before (the
+    backend lets go of Python's lock while SQLite runs). A read's error is raised here, in its turn. When the caller
+    stops early, no further read starts, and the thread has ended when this generator closes. One read: no thread.
+    """
+    if len(reads) <= 1:
+        yield from (read() for read in reads)
+        return
+    results: queue.SimpleQueue[tuple[bool, Any]] = queue.SimpleQueue()
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for read in reads:
+                if stop.is_set():
+                    return
+                results.put((True, read()))
+        except BaseException as error:  # NOTE: handed over to the caller, raised there
+            results.put((False, error))
+
+    thread = threading.Thread(target=produce, name="interview-readiness-read", daemon=True)
+    thread.start()
     try:
-        values = list(map(float, parts))
-        if min(values) > 0.0 and math.isfinite(sum(values)):  # NOTE: the common case; NaN fails one of the two
+        for _ in reads:
+            ok, value = results.get()
+            if not ok:
+                raise value
+            yield value
+    finally:
+        stop.set()
+        thread.join()
+
+
+# a studied group's cards in a slice of ids
+_GROUP_CARDS = f"c.id between ? and ? and c.queue != -1 and c.type != 0 and n.tags = ? and {_HOME} = ?"
+# stabilities, decays, last reviews
+Values = tuple[list[Optional[float]], list[Optional[float]], list[Optional[float]]]  # noqa: UP045 (a runtime alias: 3.9)
+
+
+def _studied_values(
+    col: Collection, fsrs: bool, text: str, size: int, where: str, *args: Any
+) -> tuple[list[int], Values]:
+    """The ids and values of `size` studied cards from their `_CARD_VALUES` ("id,[s,decay,lrt],..."); where a value's
+    own text has a bracket or a comma in it (a JSON list, object or string, never written by Anki), which breaks the
+    alignment, the cards that match `where` are read again one row a card. With FSRS off, no memory state is read."""
+    width = 1 + len(DATA_KEYS)
+    parts = text.replace("[", "").replace("]", "").split(",")
+    if text.count("[") == size and text.count("]") == size and len(parts) == width * size:
+        ids = list(map(int, parts[0::width]))
+        texts = [parts[start::width] for start in range(1, width)]
+    else:
+        columns = ", ".join(f"case when json_valid(c.data) then c.data -> '$.{key}' end" for key in DATA_KEYS)
+        rows = db(col).all(
+            f"select c.id, {columns} from cards c join notes n on n.id = c.nid where {where}",
+            *args,
+        )
+        ids = [int(row[0]) for row in rows]
+        texts = [[str(row[1 + index] or "") for row in rows] for index in range(len(DATA_KEYS))]
+    stabilities, decays, reviewed = (positive_numbers(values) for values in texts)
+    if not fsrs:
+        stabilities = decays = [None] * len(ids)
+    return ids, (stabilities, decays, reviewed)
+
+
+def positive_numbers(texts: Sequence[str]) -> list[float | None]:
+    """Each text as a positive finite number, None for any other value (JSON `null`, '', a string...)."""
+    if len(texts) > 1 and texts.count(texts[0]) == len(texts):  # NOTE: one decay a preset: parse once
+        return positive_numbers(texts[:1]) * len(texts)
+    try:
+        values = list(map(float, texts))
+        if min(values, default=1.0) > 0.0 and math.isfinite(sum(values)):  # NOTE: the common case; NaN fails one
             return values  # type: ignore[return-value]
     except ValueError:
         pass
     result: list[float | None] = []
-    for value in parts:
+    for text in texts:
         try:
-            number = float(value)
+            number = float(text)
         except ValueError:
             number = 0.0
         result.append(number if 0.0 < number < math.inf else None)
     return result
+
+
+@lru_cache(maxsize=4096)
+def _categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    return categories_and_topics(tags)
 
 
 def categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
@@ -170,33 +282,6 @@ def desired_retention(col: Collection, deck_ids: Iterable[int]) -> dict[int, flo
             float(value) if isinstance(value, (int, float)) and 0 < value < 1 else DEFAULT_DESIRED_RETENTION
         )
     return result
-
-
-def true_retention_counts(
-    col: Collection, end: int, group_of: Mapping[int, int]
-) -> tuple[Counter[int | None], Counter[int | None]]:
-    """The reviews that count for Anki's true retention (the Statistics screen's table, "month" row) in the
-    `RETENTION_DAYS` that end at `end` (a day cutoff, epoch s), and those passed, counted per card group (`group_of`:
-    card id -> its group; None for cards outside the report). Counted: entries with a rating that affect scheduling
-    (not cramming), of cards with an interval of at least a day (a review-kind entry, or a previous interval of at
-    least a day); passed = any button but Again.
-
-    NOTE: two comma-joined lists of card ids in one row, counted with `Counter`: a join to cards and notes grouped by
-    tags in SQLite costs several times more on a million review-log rows."""
-    start = end - RETENTION_DAYS * DAY_S
-    row = db(col).first(
-        "select group_concat(cid), group_concat(case when ease > 1 then cid end) from revlog "
-        "where id >= ? and id < ? and ease > 0 and not (type = 3 and factor = 0) "
-        "and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)",
-        start * 1000,
-        end * 1000,
-    )
-    reviewed, passed = row if row else (None, None)
-    return _count_by_group(reviewed, group_of), _count_by_group(passed, group_of)
-
-
-def _count_by_group(card_ids: Any, group_of: Mapping[int, int]) -> Counter[int | None]:
-    return Counter(map(group_of.get, map(int, card_ids.split(",")))) if card_ids else Counter()
 
 
 class DeckSettings(NamedTuple):
@@ -356,9 +441,9 @@ class CardRow(NamedTuple):
     queue: int
     ivl: int
     due_day: int
-    stability: str  # as in `CardGroup`: the JSON text, '' where missing
-    decay: str
-    reviewed: str
+    stability: float | None  # as in `CardGroup`
+    decay: float | None
+    reviewed: float | None
 
 
 def card_rows(
@@ -373,15 +458,17 @@ def card_rows(
     for column, ids in (("c.id", card_list), ("c.nid", note_list)):
         if not ids:
             continue
-        for row in db(col).all(
-            f"select c.id, c.mod, n.mod, n.tags, case when c.odid != 0 then c.odid else c.did end, c.type, c.queue, "
-            f"c.ivl, {_DUE_DAY}, case when ?2 then {_STUDIED_DATA.format(key='s')} else '' end, "
-            f"case when ?2 then {_STUDIED_DATA.format(key='decay')} else '' end, {_STUDIED_DATA.format(key='lrt')} "
+        for *head, card_values in db(col).all(
+            f"select c.id, c.mod, n.mod, n.tags, {_HOME}, c.type, c.queue, c.ivl, {_DUE_DAY}, {_CARD_VALUES} "
             f"from cards c join notes n on n.id = c.nid where {column} in {ids2str(ids)}",
             today_number,
-            int(fsrs),
         ):
-            rows[int(row[0])] = CardRow(*(row[:9]), *(str(value) for value in row[9:]))
+            card_id, card_type = int(head[0]), head[5]
+            values: tuple[float | None, ...] = (None, None, None)
+            if card_type != 0:  # NOTE: the same read of `data` as the grouped one, for one card
+                _, found = _studied_values(col, fsrs, str(card_values), 1, "c.id = ?", card_id)
+                values = tuple(column_values[0] if column_values else None for column_values in found)
+            rows[card_id] = CardRow(*head, *values)
     return list(rows.values())
 
 
@@ -390,7 +477,7 @@ def last_revlog_id(col: Collection, start_ms: int, end_ms: int) -> int:
     return int(db(col).scalar("select ifnull(max(id), 0) from revlog where id >= ? and id < ?", start_ms, end_ms))
 
 
-# The entries true retention counts (see `true_retention_counts`).
+# The entries true retention counts (see `retention_entries`).
 _RETENTION_ENTRY = "ease > 0 and not (type = 3 and factor = 0) and (type = 1 or lastIvl <= -86400 or lastIvl >= 1)"
 
 
@@ -410,9 +497,20 @@ def retention_counts_of(
     return {int(card_id): (int(reviews), int(passed)) for card_id, reviews, passed in rows}
 
 
+def retention_window(col: Collection, start_ms: int, end_ms: int) -> tuple[int, list[int], list[bool]]:
+    """The newest review-log entry in [start_ms, end_ms) (0 if none) and, up to it, `retention_entries`."""
+    last = last_revlog_id(col, start_ms, end_ms)
+    return (last, *retention_entries(col, start_ms, last + 1)) if last else (0, [], [])
+
+
 def retention_entries(col: Collection, start_ms: int, end_ms: int) -> tuple[list[int], list[bool]]:
-    """The card of each entry that counts for true retention in [start_ms, end_ms), and whether it passed (any button
-    but Again); see `true_retention_counts` for the rule."""
+    """The card of each review-log entry in [start_ms, end_ms) that counts for Anki's true retention (the Statistics
+    screen's table), and whether it passed (any button but Again). Counted: entries with a rating that affect
+    scheduling (not cramming), of cards with an interval of at least a day (a review-kind entry, or a previous
+    interval of at least a day).
+
+    NOTE: two texts in one row, counted per group in Python (`CardCache`): a join to cards and notes grouped by tags in
+    SQLite costs several times more on a million review-log rows."""
     row = db(col).first(
         "select group_concat(cid), group_concat(ease > 1, '') from revlog "
         f"where id >= ? and id < ? and {_RETENTION_ENTRY}",
