@@ -143,7 +143,8 @@ def test_chinchilla_optimal_allocation() -> None:
 
 
 def test_llama_tokens_per_parameter() -> None:
-    shows("mlc-overtraining-for-inference", "after 1T tokens", f"about {1e12 / 7e9:.0f} tokens per parameter")
+    # LLaMA "7B" has 6.7B parameters (Touvron et al. 2023, Table 2), not the name's 7B.
+    shows("mlc-overtraining-for-inference", "after 1T tokens", f"about {1e12 / 6.7e9:.0f} tokens per parameter")
 
 
 def test_gpt3_parameter_count() -> None:
