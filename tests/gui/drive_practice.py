@@ -84,7 +84,7 @@ class Run:
         return self.desktop.evaluate_js(self.dialog.web, expression, what)
 
     def click(self, element_id: str) -> None:
-        self.js(f"document.getElementById('{element_id}').click(), true", f"click #{element_id}")
+        self.desktop.click(self.dialog.web, f"document.getElementById('{element_id}')", f"click #{element_id}")
 
     def wait_stage(self, stage: str) -> None:
         self.desktop.wait_for_operations()

@@ -250,7 +250,7 @@ def _study_and_start(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[s
     mw, web = desktop.mw, dialog.web
     report = addon.cached_report()
     weakest = report.categories["algorithms"].weakest_studied_topics[0]
-    desktop.evaluate_js(web, "document.querySelector('#weakest-topics-algorithms button').click(), true", "Study")
+    desktop.click(web, "document.querySelector('#weakest-topics-algorithms button')", "click Study")
     desktop.wait_for_operations()
     name = f"Study: Algorithms - {weakest.tag.split('::', 2)[-1].replace('::', ' / ')}"
     deck_id = mw.col.decks.id_for_name(name)
@@ -263,7 +263,7 @@ def _study_and_start(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[s
     _wait_for_everything(desktop, web)
 
     start = desktop.evaluate_js(web, "document.querySelector('#not-started-algorithms button').dataset.tag", "Start")
-    desktop.evaluate_js(web, "document.querySelector('#not-started-algorithms button').click(), true", "click Start")
+    desktop.click(web, "document.querySelector('#not-started-algorithms button')", "click Start")
     desktop.wait_for_operations()
     started = [d for d in mw.col.decks.all_names_and_ids() if d.name.startswith("Start: Algorithms")]
     new_cards = set(mw.col.find_cards(f'"tag:{start}" is:new'))
@@ -286,7 +286,7 @@ def _pending_update(desktop: AnkiDesktop, addon: Any, dialog: Any, data: dict[st
     text = _page_text(desktop, web)
     check(data, "A deck update is waiting" in text and "1 cards to move" in text, f"pending: {text[:300]}")
     data["checks"]["pending_text"] = text.split("Interview Readiness", 1)[0]
-    desktop.evaluate_js(web, "document.getElementById('apply-update').click(), true", "click Apply")
+    desktop.click(web, "document.getElementById('apply-update')", "click Apply")
     desktop.wait_for_operations()
     check(data, mw.col.undo_status().undo == "Apply deck update", f"applied: {mw.col.undo_status()}")
     check(

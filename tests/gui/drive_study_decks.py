@@ -58,11 +58,8 @@ def _click_weakest(desktop: AnkiDesktop, web: Any, times: int = 1) -> None:
 
     NOTE: a write re-renders the panel (`operation_did_execute`); a click while the page reloads finds no button."""
     desktop.wait_for_operations()
-    desktop.wait_for_js(web, "!!document.getElementById('weakest-algorithms')", "the Study-weakest button")
     _clear_tooltip()
-    clicks = "".join("b.click();" for _ in range(times))
-    script = f"(function() {{ const b = document.getElementById('weakest-algorithms'); {clicks} return true; }})()"
-    desktop.evaluate_js(web, script, "click Study the weakest")
+    desktop.click(web, "document.getElementById('weakest-algorithms')", "click Study the weakest", times)
     desktop.spin(300)
     desktop.wait_for_operations()
     desktop.wait_until(lambda: bool(desktop.tooltip_text()), "the tooltip after the click", timeout_s=30)

@@ -153,6 +153,7 @@ def _browser_pick(desktop: AnkiDesktop, browser: Any, search: str, count: int, e
     desktop.wait_until(lambda: len(browser.selected_notes()) == count, "every result to be selected")
     selected = list(browser.selected_notes())
     picked: list[str] = []
+    at_trigger: list[int] = []
 
     def pick() -> None:
         popup = QApplication.activePopupWidget()
@@ -161,6 +162,7 @@ def _browser_pick(desktop: AnkiDesktop, browser: Any, search: str, count: int, e
             return
         action = desktop.find_action(popup, "Interview category", entry)
         picked.append(action.text())
+        at_trigger.extend(browser.selected_notes())
         popup.close()
         action.trigger()
 
@@ -168,6 +170,7 @@ def _browser_pick(desktop: AnkiDesktop, browser: Any, search: str, count: int, e
     browser.table._on_context_menu(QPoint(0, 0))  # blocks in QMenu.exec until pick() closes it
     desktop.wait_for_operations()
     assert picked == [entry], f"the context menu had Interview category > {entry}: {picked}"
+    assert at_trigger == selected, f"the notes selected when {entry} was picked: {at_trigger}, not {selected}"
     return selected
 
 

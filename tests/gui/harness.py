@@ -289,6 +289,15 @@ class AnkiDesktop:
                 raise TimeoutError(f"timed out after {timeout_s} s waiting for {what}")
             self.spin(50)
 
+    def click(self, web: Any, element: str, what: str, times: int = 1) -> None:
+        """Click `element` (a JS expression) in a web view `times` times, once it exists and Anki's bridge is up.
+
+        NOTE: the bridge (`pycmd`) comes with a script the page loads after its HTML; on a loaded machine a click
+        before it ran raised "pycmd is not a function" in the page and did nothing."""
+        self.wait_for_js(web, f"typeof pycmd === 'function' && !!({element})", f"{what}: the page and Anki's bridge")
+        clicks = "".join("b.click();" for _ in range(times))
+        self.evaluate_js(web, f"(function() {{ const b = {element}; {clicks} return true; }})()", what)
+
     def wait_for_operations(self) -> None:
         """Until every CollectionOp/QueryOp has finished and its success callback has run."""
         self.spin(50)
