@@ -79,9 +79,12 @@ SCRIPT = (
     # lower down, a date set on the last category). The page keeps its scroll position across those loads in the web
     # view's own session storage, so the user stays where they were; a panel opened again starts at the top. It is
     # saved as the user scrolls, not as the page goes: figures can arrive back to back, and a page replaced before it
-    # had scrolled back would save the top.
-    f"addEventListener('scroll', function () {{ try {{ sessionStorage.setItem('{SCROLL_KEY}', String(scrollY)); }} "
-    "catch (e) {} });\n"
+    # had scrolled back would save the top. A page too short to scroll back that far (one rendered while a figure is
+    # on its way) ends at its bottom: that scroll is not the user's, so the position kept is not lowered to it.
+    "addEventListener('scroll', function () { try { "
+    f"var kept = Number(sessionStorage.getItem('{SCROLL_KEY}')) || 0; "
+    "if (scrollY < kept && scrollY >= document.documentElement.scrollHeight - innerHeight - 1) { return; } "
+    f"sessionStorage.setItem('{SCROLL_KEY}', String(scrollY)); }} catch (e) {{}} }});\n"
     "addEventListener('DOMContentLoaded', function () { try { "
     f"var y = Number(sessionStorage.getItem('{SCROLL_KEY}')) || 0; if (y > 0) {{ scrollTo(0, y); }} }} "
     "catch (e) {} });\n"
