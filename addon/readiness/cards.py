@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import partial
 from itertools import compress, islice
 from typing import Any, cast
 
@@ -52,11 +52,9 @@ from .read import (
     db,
     group_reads,
     last_reviews,
-    last_revlog_id,
     note_baseline,
     read_ahead,
     retention_counts_of,
-    retention_entries,
     retention_window,
     table_check,
 )
@@ -425,9 +423,9 @@ class CardCache:
         # NOTE: new review-log entries come with the answers, after the newest one counted. An entry removed (an
         # undone answer) takes its card back to an older state, which the cards' checksum has already caught.
         after = max(self._window_last + 1, start_ms)
-        last = last_revlog_id(col, after, setting.retention_end * 1000)
+        last, new_cards, new_passed = retention_window(col, after, setting.retention_end * 1000)
         if last:
-            self._count_retention(*retention_entries(col, after, last + 1))
+            self._count_retention(new_cards, new_passed)
             self._window_last = last
         cards.checked(card_check, checked_at)
         notes.checked(note_check, checked_at)
@@ -460,7 +458,7 @@ class CardCache:
                 del self._groups[old_group.key]
         card_class = (2 if row.ivl >= MATURE_IVL else 1) if row.type == 2 else 0
         cards.rows.newer[row.id] = (row.mod, card_class, row.due_day)
-        if row.queue == -1 or not _categories(row.tags):
+        if row.queue == -1 or not categories_and_topics(row.tags)[0]:
             return
         key = (row.tags, row.home, row.type == 0)
         group = self._groups.get(key)
@@ -473,11 +471,6 @@ class CardCache:
         group.reviews += reviews
         group.passed += passed
         self._group_of[row.id] = group
-
-
-@lru_cache(maxsize=4096)
-def _categories(tags: str) -> tuple[str, ...]:
-    return categories_and_topics(tags)[0]
 
 
 def _count_card(group: ReportGroup, card_class: int, due_day: int, sign: int) -> None:

@@ -120,7 +120,7 @@ def card_groups(col: Collection, fsrs: bool, due_limits: Sequence[int], part: Gr
     with the same tags and home deck can come in several slices. With FSRS off, no memory state is read
     (`stabilities`, `decays` are None)."""
     for tags, home, unseen, size, young, mature, card_values, *due in part.rows:
-        info = _categories_and_topics(tags)
+        info = categories_and_topics(tags)
         if not info[0]:
             continue
         if unseen:
@@ -232,11 +232,7 @@ def positive_numbers(texts: Sequence[str]) -> list[float | None]:
     return result
 
 
-@lru_cache(maxsize=4096)
-def _categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    return categories_and_topics(tags)
-
-
+@lru_cache(maxsize=4096)  # NOTE: a few hundred distinct tag strings, met once a card group and once a changed card
 def categories_and_topics(tags: str) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """A note's categories (in the canonical order) and its topic tags, from its space-separated tags."""
     categories: list[str] = []

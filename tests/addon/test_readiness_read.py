@@ -9,16 +9,16 @@ import json
 import math
 import threading
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+import test_readiness_cache
 from anki.collection import Collection
-from test_readiness import make_history
 
 from addon.readiness import compute_report, read
 from addon.readiness.cards import CardCache
+
+col = test_readiness_cache.col  # the fixture: a collection with a review history, FSRS on and off
 
 # Texts a card's `data` may hold after a damaged sync or another add-on: none of them written by Anki.
 ODD_DATA = (
@@ -36,16 +36,6 @@ ODD_DATA = (
     '{"s": 12.5, "decay": 0.2, "lrt": 1700000000, "cd": "{\\"s\\": 3, \\"lrt\\": 4}"}',
     '{"s": 1, "s": 2, "lrt": 1700000000}',
 )
-
-
-@pytest.fixture(params=[True, False], ids=["fsrs", "sm2"])
-def col(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Collection]:
-    collection = Collection(str(tmp_path / "collection.anki2"))
-    try:
-        make_history(collection, fsrs=request.param)
-        yield collection
-    finally:
-        collection.close()
 
 
 def positive(value: Any) -> float | None:
